@@ -1,0 +1,41 @@
+// Shapes the board screen receives. Kept free of zod and Prisma so client components can
+// import them without pulling either into the browser bundle.
+
+export type WipPolicy = "none" | "soft" | "hard";
+
+export type PhaseView = {
+  id: string;
+  key: string;
+  name: string;
+  position: number;
+  wipPolicy: WipPolicy;
+  wipMin: number | null;
+  wipMax: number | null;
+  count: number;
+};
+
+export type CardView = {
+  id: string;
+  title: string;
+  type: string;
+  priority: number;
+  status: string;
+  phaseId: string;
+  rank: string;
+  version: number;
+  parentId: string | null;
+  labels: string[];
+  phaseEnteredAt: string;
+  assignee: { kind: "user" | "agent"; name: string } | null;
+};
+
+export type BoardView = {
+  id: string;
+  key: string;
+  name: string;
+  workflowKey: string;
+  phases: PhaseView[];
+  tickets: CardView[];
+  /** When the data was read; card ages are relative to it. */
+  asOf: string;
+};

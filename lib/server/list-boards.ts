@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/domain/errors";
+import { can, type Actor } from "@/lib/domain/permissions";
+
+export type BoardSummary = {
+  id: string;
+  key: string;
+  name: string;
+  workflowKey: string;
+  ticketCount: number;
+  openCount: number;
+  phases: Array<{ key: string; name: string; count: number }>;
+};
+
+export async function listBoards(actor: Actor): Promise<BoardSummary[]> {
+  if (!can(actor, "board.read")) throw new AppError("FORBIDDEN", "You cannot read boards.");
+  const boards = await db().board.findMany({
+    where: { archivedAt: null, ...(actor.boardScope ? { id: actor.boardScope } : {}) },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      workflowKey: true,
+      phases: { orderBy: { position: "asc" }, select: { key: true, name: true, ticketCount: true } },
+    },
+  });
+  const open = await db().ticket.groupBy({
+    by: ["boardId"],
+    where: { boardId: { in: boards.map((board) => board.id) }, status: { not: "closed" } },
+    _count: { _all: true },
+  });
+  const openByBoard = new Map(open.map((row) => [row.boardId, row._count._all]));
+  return boards.map((board) => ({
+    id: board.id,
+    key: board.key,
+    name: board.name,
+    workflowKey: board.workflowKey,
+    ticketCount: board.phases.reduce((sum, phase) => sum + phase.ticketCount, 0),
+    openCount: openByBoard.get(board.id) ?? 0,
+    phases: board.phases.map((phase) => ({ key: phase.key, name: phase.name, count: phase.ticketCount })),
+  }));
+}

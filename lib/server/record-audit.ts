@@ -1,0 +1,62 @@
+import "server-only";
+import { lockAuditChain, type Tx } from "@/lib/db";
+import { GENESIS_HASH, hashEvent, type ChainedEventFields } from "@/lib/domain/audit/hash-chain";
+import type { Actor } from "@/lib/domain/permissions";
+
+export type AuditInput = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  boardId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+};
+
+/**
+ * Appends audit events inside the caller's transaction, chained by hash. The append is
+ * serialised (lockAuditChain / SQLite's write lock) so concurrent transactions produce one
+ * linear chain, and a rolled-back change takes its events with it.
+ */
+export async function recordAudit(tx: Tx, actor: Actor, inputs: AuditInput | AuditInput[], now: Date = new Date()): Promise<number[]> {
+  const list = Array.isArray(inputs) ? inputs : [inputs];
+  if (list.length === 0) return [];
+  await lockAuditChain(tx);
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  // Millisecond precision: what both databases store, so a re-read event hashes the same.
+  const at = new Date(Math.floor(now.getTime())).toISOString();
+  const rows = list.map((input) => {
+    seq += 1;
+    const fields: ChainedEventFields = {
+      seq,
+      at,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      boardId: input.boardId ?? null,
+      before: toJsonValue(input.before),
+      after: toJsonValue(input.after),
+      reason: input.reason ?? null,
+      requestId: actor.requestId ?? null,
+      prevHash,
+    };
+    const hash = hashEvent(fields);
+    prevHash = hash;
+    return { ...fields, at: new Date(at), hash };
+  });
+  await tx.auditEvent.createMany({
+    data: rows.map((row) => ({ ...row, before: row.before ?? undefined, after: row.after ?? undefined })) as never,
+  });
+  return rows.map((row) => row.seq);
+}
+
+/** Dates → ISO strings, undefined dropped: exactly what a JSON column gives back. */
+function toJsonValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}

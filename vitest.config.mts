@@ -1,0 +1,16 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: { "@": fileURLToPath(new URL("./", import.meta.url)) },
+  },
+  test: {
+    environment: "node",
+    pool: "forks",
+    include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
+    // Integration tests open real SQLite files and the real PostgreSQL; give them room on a shared 2-core box.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
