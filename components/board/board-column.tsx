@@ -22,7 +22,6 @@ export function BoardColumn({ phase, tickets, now }: { phase: PhaseView; tickets
   const label = STATE_LABEL[state];
   return (
     <section
-      role="listitem"
       aria-labelledby={`phase-${phase.key}`}
       data-phase={phase.key}
       className={`flex w-72 shrink-0 flex-col rounded-lg border bg-zinc-100/70 dark:bg-zinc-900/60 ${

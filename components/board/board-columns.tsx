@@ -5,10 +5,12 @@ export function BoardColumns({ board, now }: { board: BoardView; now: number }) 
   const byPhase = new Map<string, CardView[]>(board.phases.map((phase) => [phase.id, []]));
   for (const ticket of board.tickets) byPhase.get(ticket.phaseId)?.push(ticket);
   return (
-    <div className="flex gap-3 overflow-x-auto pb-4" role="list" aria-label={`${board.name} columns`}>
+    <ol className="flex gap-3 overflow-x-auto pb-4" aria-label={`${board.name} columns`}>
       {board.phases.map((phase) => (
-        <BoardColumn key={phase.id} phase={phase} tickets={byPhase.get(phase.id) ?? []} now={now} />
+        <li key={phase.id} className="flex shrink-0">
+          <BoardColumn phase={phase} tickets={byPhase.get(phase.id) ?? []} now={now} />
+        </li>
       ))}
-    </div>
+    </ol>
   );
 }

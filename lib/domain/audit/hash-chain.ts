@@ -44,8 +44,15 @@ export function canonicalJson(value: unknown): string {
   throw new Error(`canonicalJson: unsupported ${typeof value}`);
 }
 
+const CHAINED_KEYS = [
+  "seq", "at", "actorKind", "actorId", "actorRole", "action", "entityType", "entityId",
+  "boardId", "before", "after", "reason", "requestId", "prevHash",
+] as const satisfies ReadonlyArray<keyof ChainedEventFields>;
+
+/** Hash of exactly the chained fields: a stored row's own hash or extra columns never leak in. */
 export function hashEvent(fields: ChainedEventFields): string {
-  return createHash("sha256").update(canonicalJson(fields)).digest("hex");
+  const picked = Object.fromEntries(CHAINED_KEYS.map((key) => [key, fields[key] ?? null]));
+  return createHash("sha256").update(canonicalJson(picked)).digest("hex");
 }
 
 export type StoredEvent = ChainedEventFields & { hash: string };

@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { migrate } from "@/lib/migrate";
+
+/**
+ * A fresh, migrated database of its own for one test file: a temp SQLite file, or, when
+ * TEST_DATABASE=postgresql, a new database on the server DATABASE_URL_PG points at.
+ * Sets DATABASE_URL so lib/db.ts connects to it.
+ */
+export type TestDatabase = { url: string; kind: "sqlite" | "postgresql"; drop(): Promise<void> };
+
+export function testDatabaseKind(): "sqlite" | "postgresql" {
+  return process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const kind = testDatabaseKind();
+  if (kind === "sqlite") {
+    const dir = mkdtempSync(path.join(tmpdir(), "gateboard-test-"));
+    const url = `file:${path.join(dir, "test.db")}`;
+    process.env.DATABASE_URL = url;
+    await migrate(url);
+    return { url, kind, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const adminUrl = process.env.DATABASE_URL_PG;
+  if (!adminUrl) throw new Error("TEST_DATABASE=postgresql needs DATABASE_URL_PG (e.g. postgresql://postgres@127.0.0.1:5432/postgres)");
+  const name = `gateboard_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const parsed = new URL(adminUrl);
+  parsed.pathname = `/${name}`;
+  const url = parsed.toString();
+  process.env.DATABASE_URL = url;
+  await migrate(url);
+  return {
+    url,
+    kind,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
