@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseWorkflowYaml } from "./parse-workflow";
+import { allowedTargets, autoAdvanceTarget, isTransitionAllowed, statusOnEnter, transitionGates } from "./engine";
+
+const result = parseWorkflowYaml(readFileSync(path.resolve(__dirname, "../../../workflows/software-development.yaml"), "utf8"), "sd.yaml");
+if (!result.ok) throw new Error(result.errors.join("\n"));
+const workflow = result.workflow;
+
+describe("workflow engine", () => {
+  it("lists the allowed targets of a phase in board order", () => {
+    expect(allowedTargets(workflow, "building")).toEqual(["analyzing", "testing"]);
+    expect(allowedTargets(workflow, "backlog")).toEqual(["analyzing"]);
+  });
+
+  it("refuses skipping phases", () => {
+    expect(isTransitionAllowed(workflow, "backlog", "done")).toBe(false);
+    expect(isTransitionAllowed(workflow, "review", "deploying")).toBe(true);
+  });
+
+  it("returns the gates of a transition", () => {
+    expect(transitionGates(workflow, "building", "testing").map((g) => g.kind)).toEqual(["tests"]);
+    expect(transitionGates(workflow, "testing", "building")).toEqual([]);
+  });
+
+  it("auto-advances only when every done definition is ticked and the phase asks for it", () => {
+    const auto = { ...workflow, phases: workflow.phases.map((p) => (p.key === "analyzing" ? { ...p, autoAdvance: { to: "building" } } : p)) };
+    const all = auto.phases.find((p) => p.key === "analyzing")!.doneDefinitions.map((_, i) => i);
+    expect(autoAdvanceTarget(auto, "analyzing", all)).toBe("building");
+    expect(autoAdvanceTarget(auto, "analyzing", all.slice(1))).toBeNull();
+    expect(autoAdvanceTarget(workflow, "analyzing", all)).toBeNull();
+  });
+
+  it("closes a ticket on the last phase and reopens it when it leaves", () => {
+    expect(statusOnEnter(workflow, "done", "in_progress")).toBe("closed");
+    expect(statusOnEnter(workflow, "building", "closed")).toBe("in_progress");
+    expect(statusOnEnter(workflow, "analyzing", "open")).toBe("in_progress");
+    expect(statusOnEnter(workflow, "backlog", "in_progress")).toBe("in_progress");
+    expect(statusOnEnter(workflow, "building", "blocked")).toBe("blocked");
+  });
+});

@@ -1,0 +1,52 @@
+import type { GateSpec } from "@/lib/schemas/gate";
+import type { WorkflowDefinition, WorkflowPhase } from "@/lib/schemas/workflow";
+
+/**
+ * The workflow state machine: which moves a workflow allows, which gates guard them, and
+ * what a phase asks of its tickets. Pure; every door reaches it through lib/server use cases.
+ */
+
+export function findPhase(workflow: WorkflowDefinition, key: string): WorkflowPhase | undefined {
+  return workflow.phases.find((phase) => phase.key === key);
+}
+
+/** Phase keys a ticket in `from` may move to, in board order. */
+export function allowedTargets(workflow: WorkflowDefinition, from: string): string[] {
+  const targets = new Set(workflow.transitions.filter((t) => t.from === from).flatMap((t) => t.to));
+  return workflow.phases.map((phase) => phase.key).filter((key) => targets.has(key));
+}
+
+export function isTransitionAllowed(workflow: WorkflowDefinition, from: string, to: string): boolean {
+  return workflow.transitions.some((t) => t.from === from && t.to.includes(to));
+}
+
+/** The gates guarding `from → to` (empty when the move is free). */
+export function transitionGates(workflow: WorkflowDefinition, from: string, to: string): GateSpec[] {
+  return workflow.transitions.filter((t) => t.from === from && t.to.includes(to)).flatMap((t) => t.gates);
+}
+
+/** Done definitions of a phase with the ticket's ticks (indexes into the list). */
+export function checklistState(phase: WorkflowPhase | undefined, ticked: readonly number[]): Array<{ item: string; done: boolean }> {
+  const done = new Set(ticked);
+  return (phase?.doneDefinitions ?? []).map((item, index) => ({ item, done: done.has(index) }));
+}
+
+/**
+ * Where a ticket goes by itself once its phase's done definitions are all ticked, if the
+ * phase says so and the workflow allows that move. Null otherwise.
+ */
+export function autoAdvanceTarget(workflow: WorkflowDefinition, from: string, ticked: readonly number[]): string | null {
+  const phase = findPhase(workflow, from);
+  if (!phase?.autoAdvance || phase.doneDefinitions.length === 0) return null;
+  if (!checklistState(phase, ticked).every((entry) => entry.done)) return null;
+  return isTransitionAllowed(workflow, from, phase.autoAdvance.to) ? phase.autoAdvance.to : null;
+}
+
+/** The status a ticket takes when it enters a phase (closing on the last, reopening when leaving it). */
+export function statusOnEnter(workflow: WorkflowDefinition, to: string, current: string): string {
+  const keys = workflow.phases.map((phase) => phase.key);
+  if (to === keys[keys.length - 1]) return "closed";
+  if (current === "closed") return to === keys[0] ? "open" : "in_progress";
+  if (current === "open" && to !== keys[0]) return "in_progress";
+  return current;
+}
