@@ -184,15 +184,3 @@ describe.each(Object.keys(FIXTURE_FACTS) as Array<keyof typeof FIXTURE_FACTS>)("
     expect(kinds).toEqual(new Set(["unchanged"]));
   });
 });
-
-describe("fixture performance", () => {
-  it("parses and maps the 5.7k-line export well under a second", () => {
-    const text = readFileSync(path.join(FIXTURES, "beads-legacy-large.jsonl"), "utf8");
-    parseBeadsJsonl(text); // warm-up, so the measurement is of the code, not the JIT
-    const started = performance.now();
-    const { issues } = parseBeadsJsonl(text);
-    const { tickets } = mapBeadsIssues(issues);
-    computeReadyQueue(tickets.map(toGraphTicket), toGraphEdges(tickets), { now: NOW });
-    expect(performance.now() - started).toBeLessThan(1000);
-  });
-});
