@@ -4,12 +4,15 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { loadEnvOrExit } from "./lib/load-env";
+import { ensureAuthSecret } from "./lib/auth-secret";
 import { migrate } from "../lib/migrate";
 import { loadWorkflows, WorkflowFileError } from "../lib/server/workflows";
 import { seedDemo } from "../lib/server/seed-demo";
 import { disconnectDb } from "../lib/db";
 
 const dev = process.argv.includes("--dev");
+// `next start` runs with NODE_ENV=production, where the development secret is refused.
+if (!dev) ensureAuthSecret();
 const config = loadEnvOrExit();
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
@@ -24,7 +27,7 @@ try {
 }
 
 const next = path.join("node_modules", ".bin", "next");
-if (!dev && (!existsSync(path.join(".next", "BUILD_ID")) || process.argv.includes("--rebuild"))) {
+if (!dev && (!existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")) || process.argv.includes("--rebuild"))) {
   console.log("Building Gateboard (first start, ~1 minute)…");
   const build = spawnSync(next, ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (build.status !== 0) process.exit(build.status ?? 1);

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { writeTransaction, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/domain/errors";
 import { newId } from "@/lib/domain/ids";
-import { can, type Actor } from "@/lib/domain/permissions";
+import type { Actor } from "@/lib/domain/permissions";
+import { authorize } from "@/lib/server/authorize";
 import { createBoardSchema } from "@/lib/schemas/board";
 import { recordAudit } from "@/lib/server/record-audit";
 import { getWorkflow } from "@/lib/server/workflows";
@@ -12,7 +13,7 @@ export type CreateBoardInput = z.input<typeof createBoardSchema>;
 
 /** Creates a board and its columns from a workflow file; audited as `board.created`. */
 export async function createBoard(actor: Actor, input: CreateBoardInput, tx?: Tx): Promise<{ id: string; key: string }> {
-  if (!can(actor, "board.manage")) throw new AppError("FORBIDDEN", "Only a lead or an admin can create boards.");
+  await authorize(actor, "board.manage", undefined, { message: "Only a lead or an admin can create boards." });
   const parsed = createBoardSchema.safeParse(input);
   if (!parsed.success) {
     throw new AppError("VALIDATION_FAILED", "The board is not valid.", { issues: z.treeifyError(parsed.error) });

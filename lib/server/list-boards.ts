@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/domain/errors";
-import { can, type Actor } from "@/lib/domain/permissions";
+import type { Actor } from "@/lib/domain/permissions";
+import { authorize } from "@/lib/server/authorize";
 
 export type BoardSummary = {
   id: string;
@@ -14,7 +14,7 @@ export type BoardSummary = {
 };
 
 export async function listBoards(actor: Actor): Promise<BoardSummary[]> {
-  if (!can(actor, "board.read")) throw new AppError("FORBIDDEN", "You cannot read boards.");
+  await authorize(actor, "board.read", undefined, { message: "You cannot read boards." });
   const boards = await db().board.findMany({
     where: { archivedAt: null, ...(actor.boardScope ? { id: actor.boardScope } : {}) },
     orderBy: { name: "asc" },

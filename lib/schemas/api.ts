@@ -1,0 +1,87 @@
+import { extendZodWithOpenApi } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import type { BoardView } from "@/lib/board-view";
+import { ERROR_STATUS } from "@/lib/domain/errors";
+import { ROLES } from "@/lib/domain/permissions";
+import type { BoardSummary } from "@/lib/server/list-boards";
+
+// Request and response shapes of /api/v1, shared by the route handlers and the OpenAPI
+// document. Responses are not re-validated at run time; the type checks at the bottom keep
+// them in step with what the use cases return. `.openapi("Name")` makes a schema a named
+// component (#/components/schemas/Name) wherever a route uses it.
+extendZodWithOpenApi(z);
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS, ...(keyof typeof ERROR_STATUS)[]]),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+}).openapi("Error");
+
+export const boardKeyParamsSchema = z.object({
+  board: z.string().min(1).max(40).meta({ description: "The board key, e.g. `gb`", example: "gb" }),
+});
+
+export const boardSummarySchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  workflowKey: z.string(),
+  ticketCount: z.int(),
+  openCount: z.int(),
+  phases: z.array(z.object({ key: z.string(), name: z.string(), count: z.int() })),
+}).openapi("BoardSummary");
+
+export const boardListSchema = z.object({ boards: z.array(boardSummarySchema) });
+
+const phaseViewSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  position: z.int(),
+  wipPolicy: z.enum(["none", "soft", "hard"]),
+  wipMin: z.int().nullable(),
+  wipMax: z.int().nullable(),
+  count: z.int().meta({ description: "Tickets in the column now" }),
+  allowedTargets: z.array(z.string()).meta({ description: "Phase keys a ticket may move to from here" }),
+});
+
+const cardViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  type: z.string(),
+  priority: z.int(),
+  status: z.string(),
+  phaseId: z.string(),
+  rank: z.string(),
+  version: z.int(),
+  parentId: z.string().nullable(),
+  labels: z.array(z.string()),
+  phaseEnteredAt: z.string(),
+  assignee: z.object({ kind: z.enum(["user", "agent"]), name: z.string() }).nullable(),
+});
+
+export const boardViewSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  workflowKey: z.string(),
+  asOf: z.string(),
+  phases: z.array(phaseViewSchema),
+  tickets: z.array(cardViewSchema),
+}).openapi("Board");
+
+export const meSchema = z.object({
+  kind: z.enum(["user", "agent", "system"]),
+  id: z.string(),
+  role: z.enum(ROLES),
+  name: z.string().nullable(),
+  boardScope: z.string().nullable().meta({ description: "Board id the token is limited to, if any" }),
+  permissions: z.array(z.string()),
+}).openapi("Me");
+
+// Compile-time drift checks: the use cases' return types must fit the documented schemas.
+type Fits<Actual, Documented> = Actual extends Documented ? true : never;
+export const _boardSummaryFits: Fits<BoardSummary, z.infer<typeof boardSummarySchema>> = true;
+export const _boardViewFits: Fits<BoardView, z.infer<typeof boardViewSchema>> = true;
