@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { apiRoute } from "@/lib/server/api/api-route";
+import { importPlanSchema, planImportResultSchema, planListItemSchema } from "@/lib/schemas/plan";
+import { importPlan } from "@/lib/server/import-plan";
+import { listPlans } from "@/lib/server/list-plans";
+
+export const GET = apiRoute(
+  {
+    method: "GET",
+    path: "/api/v1/plans",
+    summary: "List work plans",
+    description: "Imported work plans, most recently imported first, with task counts and status.",
+    tags: ["plans"],
+    response: z.object({ plans: z.array(planListItemSchema) }),
+  },
+  async ({ actor }) => ({ plans: await listPlans(actor) }),
+);
+
+// apiRoute reads JSON bodies only, so the Markdown travels as a JSON string:
+// `{"markdown": "# Beads Work Plan\n…", "boardKey": "gb"}` (e.g. `jq -Rs '{markdown: .}' plan.md`).
+export const POST = apiRoute(
+  {
+    method: "POST",
+    path: "/api/v1/plans",
+    summary: "Import a work plan",
+    description:
+      "Parses a \"Beads Work Plan\" Markdown document sent as JSON `{markdown, boardKey?}` and stores it by session id: importing the same session again updates the plan (200) instead of creating one (201). With `boardKey` the plan's tasks become or update tickets on that board (matched by task id) with their `blocks` and `parent-child` dependencies. Input that is not a plan is refused with 400 VALIDATION_FAILED and `details.errors` as `[{line, message}]`.",
+    tags: ["plans"],
+    body: importPlanSchema,
+    response: planImportResultSchema,
+    status: 201,
+  },
+  async ({ actor, body }) => {
+    const result = await importPlan(actor, body);
+    return Response.json(result, { status: result.created ? 201 : 200 });
+  },
+);

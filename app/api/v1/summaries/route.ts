@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { apiRoute } from "@/lib/server/api/api-route";
+import { importSummarySchema, summaryImportResultSchema, summaryListItemSchema } from "@/lib/schemas/plan";
+import { importSummary } from "@/lib/server/import-summary";
+import { listSummaries } from "@/lib/server/list-summaries";
+
+export const GET = apiRoute(
+  {
+    method: "GET",
+    path: "/api/v1/summaries",
+    summary: "List session summaries",
+    description: "Imported session summaries and progress logs, newest session first, with their key metrics.",
+    tags: ["summaries"],
+    response: z.object({ summaries: z.array(summaryListItemSchema) }),
+  },
+  async ({ actor }) => ({ summaries: await listSummaries(actor) }),
+);
+
+// JSON only (apiRoute's body reader): `{"markdown": "# Session Completion Summary\n…"}`.
+export const POST = apiRoute(
+  {
+    method: "POST",
+    path: "/api/v1/summaries",
+    summary: "Import a session summary",
+    description:
+      "Parses a session completion summary or a dated progress log sent as JSON `{markdown}`; mis-decoded text (\"âœ…\" for ✅) is repaired. The same document imported again updates it (200) instead of creating one (201). Input that is neither is refused with 400 VALIDATION_FAILED and `details.errors` as `[{line, message}]`.",
+    tags: ["summaries"],
+    body: importSummarySchema,
+    response: summaryImportResultSchema,
+    status: 201,
+  },
+  async ({ actor, body }) => {
+    const result = await importSummary(actor, body);
+    return Response.json(result, { status: result.created ? 201 : 200 });
+  },
+);

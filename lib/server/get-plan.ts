@@ -1,0 +1,79 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/domain/errors";
+import type { Actor } from "@/lib/domain/permissions";
+import type { ParseIssue, Plan } from "@/lib/domain/plans/types";
+import { authorize } from "@/lib/server/authorize";
+
+/** Where a plan's task lives on the board right now. */
+export type PlanTicketState = { id: string; boardKey: string; phaseKey: string; phaseName: string; status: string };
+
+export type PlanView = {
+  id: string;
+  sessionId: string;
+  title: string;
+  status: string;
+  currentPhase: string | null;
+  generatedAt: string | null;
+  board: { key: string; name: string } | null;
+  plan: Plan;
+  warnings: ParseIssue[];
+  importedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Task id → its ticket, for tasks that are tickets on the plan's board. */
+  tickets: Record<string, PlanTicketState>;
+};
+
+/** One plan with the live phase of each task's ticket on the plan's board. */
+export async function getPlan(actor: Actor, id: string): Promise<PlanView> {
+  await authorize(actor, "board.read", undefined, { message: "You cannot read plans." });
+  const notFound = `No plan "${id}".`;
+  const row = await db().plan.findFirst({
+    where: { OR: [{ id }, { sessionId: id }] },
+    select: {
+      id: true,
+      sessionId: true,
+      title: true,
+      status: true,
+      currentPhase: true,
+      generatedAt: true,
+      parsed: true,
+      warnings: true,
+      importedBy: true,
+      createdAt: true,
+      updatedAt: true,
+      boardId: true,
+      board: { select: { key: true, name: true } },
+    },
+  });
+  if (!row) throw new AppError("NOT_FOUND", notFound);
+  // A token scoped to another board must not learn this plan exists.
+  if (actor.boardScope && row.boardId !== actor.boardScope) throw new AppError("NOT_FOUND", notFound);
+
+  const plan = row.parsed as unknown as Plan;
+  const taskIds = [...new Set([...(plan.tasks ?? []).map((task) => task.id), ...(plan.taskDetails ?? []).map((task) => task.id)])];
+  const tickets: Record<string, PlanTicketState> = {};
+  if (row.boardId && row.board && taskIds.length > 0) {
+    const found = await db().ticket.findMany({
+      where: { boardId: row.boardId, id: { in: taskIds } },
+      select: { id: true, status: true, phase: { select: { key: true, name: true } } },
+    });
+    for (const ticket of found) tickets[ticket.id] = { id: ticket.id, boardKey: row.board.key, phaseKey: ticket.phase.key, phaseName: ticket.phase.name, status: ticket.status };
+  }
+  return {
+    id: row.id,
+    sessionId: row.sessionId,
+    title: row.title,
+    status: row.status,
+    currentPhase: row.currentPhase,
+    generatedAt: row.generatedAt?.toISOString() ?? null,
+    board: row.board,
+    plan,
+    warnings: (row.warnings ?? []) as unknown as ParseIssue[],
+    importedBy: row.importedBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    tickets,
+  };
+}
