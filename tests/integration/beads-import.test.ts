@@ -1,0 +1,237 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/tests/helpers/test-database";
+import { actors } from "@/tests/helpers/board-fixture";
+import { SYSTEM_ACTOR } from "@/lib/domain/permissions";
+
+// /work/shared sits beside the repository checkout, locally and in CI.
+const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures/beads");
+const NOW = new Date("2026-02-01T00:00:00.000Z");
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterAll(async () => {
+  const { disconnectDb } = await import("@/lib/db");
+  await disconnectDb();
+  await database.drop();
+});
+
+type RawDep = { depends_on_id: string; type: string; metadata?: unknown };
+type Raw = { id: string; status?: string; issue_type?: string; _type?: string; defer_until?: string | null; dependencies?: RawDep[] | null };
+
+/** Straight from the file, without the library: what a reader of the JSONL would count. */
+function rawFacts(text: string) {
+  const live: Raw[] = [];
+  let tombstone = 0;
+  let nonIssue = 0;
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    const record = JSON.parse(line) as Raw;
+    if (record._type !== undefined && record._type !== "issue") nonIssue += 1;
+    else if (record.status === "tombstone") tombstone += 1;
+    else live.push(record);
+  }
+  const liveIds = new Set(live.map((r) => r.id));
+  const edgeKeys = new Set<string>();
+  const depsByType: Record<string, number> = {};
+  let withParent = 0;
+  for (const record of live) {
+    let hasParent = false;
+    for (const dep of record.dependencies ?? []) {
+      const type = dep.type === "blocked-by" ? "blocks" : dep.type;
+      const key = `${record.id} ${dep.depends_on_id} ${type}`;
+      if (!edgeKeys.has(key)) depsByType[type] = (depsByType[type] ?? 0) + 1;
+      edgeKeys.add(key);
+      if (type === "parent-child" && liveIds.has(dep.depends_on_id)) hasParent = true;
+    }
+    if (hasParent) withParent += 1;
+  }
+  return { live, tombstone, nonIssue, depsByType, withParent };
+}
+
+/** beads' blocked/ready rule the slow, obvious way (as in lib/domain/beads/beads-fixtures.test.ts). */
+function rawReadiness(live: Raw[]) {
+  const byId = new Map(live.map((r) => [r.id, r]));
+  const parentsOf = (r: Raw) => (r.dependencies ?? []).filter((d) => d.type === "parent-child" && byId.has(d.depends_on_id)).map((d) => d.depends_on_id);
+  const done = (status: string) => status === "closed" || status === "pinned";
+  const blocked = new Set<string>();
+  for (const r of live) {
+    if (r.status === "closed") continue;
+    for (const d of r.dependencies ?? []) {
+      const target = byId.get(d.depends_on_id);
+      if (!target) continue;
+      if (["blocks", "blocked-by", "conditional-blocks"].includes(d.type) && !done(target.status ?? "open")) blocked.add(r.id);
+      if (d.type === "waits-for") {
+        const kids = live.filter((k) => parentsOf(k).includes(d.depends_on_id)).map((k) => k.status ?? "open");
+        const meta = typeof d.metadata === "string" ? (JSON.parse(d.metadata || "{}") as unknown) : d.metadata;
+        const anyGate = (meta as { gate?: string } | null)?.gate === "any-children";
+        if (kids.some((s) => !done(s)) && !(anyGate && kids.includes("closed"))) blocked.add(r.id);
+      }
+    }
+  }
+  const deferred = new Set(live.filter((r) => r.defer_until && Date.parse(r.defer_until) > NOW.getTime()).map((r) => r.id));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const r of live) {
+      const parents = parentsOf(r);
+      if (r.status !== "closed" && !blocked.has(r.id) && parents.some((p) => blocked.has(p))) {
+        blocked.add(r.id);
+        changed = true;
+      }
+      if (!deferred.has(r.id) && parents.some((p) => deferred.has(p))) {
+        deferred.add(r.id);
+        changed = true;
+      }
+    }
+  }
+  const nonWork = ["gate", "molecule", "message", "agent", "role", "rig", "merge-request"];
+  const ready = live
+    .filter((r) => ["open", "in_progress"].includes(r.status ?? "open"))
+    .filter((r) => !blocked.has(r.id) && !deferred.has(r.id) && !nonWork.includes(r.issue_type ?? "task"))
+    .map((r) => r.id);
+  return { blocked, ready: new Set(ready) };
+}
+
+async function newBoard(key: string) {
+  const { createBoard } = await import("@/lib/server/create-board");
+  return createBoard(SYSTEM_ACTOR, { name: `Board ${key}`, key, workflow: "software-development" });
+}
+
+async function boardState(boardId: string) {
+  const { db } = await import("@/lib/db");
+  const [tickets, edges, phases, ticketEvents] = await Promise.all([
+    db().ticket.findMany({ where: { boardId }, select: { id: true, version: true, phaseId: true, parentId: true } }),
+    db().dependency.findMany({ where: { issue: { boardId } }, select: { issueId: true, dependsOnId: true, type: true } }),
+    db().phase.findMany({ where: { boardId }, select: { id: true, ticketCount: true } }),
+    db().auditEvent.count({ where: { boardId, action: { startsWith: "ticket." } } }),
+  ]);
+  return { tickets, edges, phases, ticketEvents };
+}
+
+const FIXTURE_FILES = [
+  ["beads-ui.jsonl", "ui"],
+  ["beads-viewer-cass.jsonl", "cass"],
+  ["beads-legacy-large.jsonl", "legacy"],
+] as const;
+
+describe.each(FIXTURE_FILES)(`importBeads %s on ${testDatabaseKind()}`, (file, key) => {
+  const text = readFileSync(path.join(FIXTURES, file), "utf8");
+  const facts = rawFacts(text);
+
+  it("imports with zero errors, every edge and parent, exact column counts; the same file again changes nothing; export → import is a no-op", async () => {
+    const { importBeads } = await import("@/lib/server/import-beads");
+    const { exportBeads } = await import("@/lib/server/export-beads");
+    const { db } = await import("@/lib/db");
+    const board = await newBoard(key);
+
+    const first = await importBeads(actors.lead, key, text);
+    expect(first).toEqual({ created: facts.live.length, updated: 0, unchanged: 0, skipped: { tombstone: facts.tombstone, nonIssue: facts.nonIssue }, errors: [] });
+    const state = await boardState(board.id);
+    expect(state.tickets).toHaveLength(facts.live.length);
+    const byType: Record<string, number> = {};
+    for (const edge of state.edges) byType[edge.type] = (byType[edge.type] ?? 0) + 1;
+    expect(byType).toEqual(facts.depsByType);
+    expect(state.tickets.filter((t) => t.parentId !== null)).toHaveLength(facts.withParent);
+    for (const phase of state.phases) expect(phase.ticketCount).toBe(state.tickets.filter((t) => t.phaseId === phase.id).length);
+    expect(state.ticketEvents).toBe(facts.live.length);
+
+    const again = await importBeads(actors.lead, key, text);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: facts.live.length, errors: [] });
+    const after = await boardState(board.id);
+    expect(after.tickets).toEqual(state.tickets);
+    expect(after.ticketEvents).toBe(state.ticketEvents);
+    expect(await db().auditEvent.count({ where: { boardId: board.id, action: "beads.imported" } })).toBe(2);
+
+    const exported = await exportBeads(actors.viewer, key);
+    expect(exported.tickets).toBe(facts.live.length);
+    const roundTrip = await importBeads(actors.lead, key, exported.jsonl);
+    expect(roundTrip).toEqual({ created: 0, updated: 0, unchanged: facts.live.length, skipped: { tombstone: 0, nonIssue: 0 }, errors: [] });
+    const sorted = <T>(list: T[]) => list.map((item) => JSON.stringify(item)).sort();
+    const final = await boardState(board.id);
+    expect(sorted(final.tickets)).toEqual(sorted(state.tickets));
+    expect(sorted(final.edges)).toEqual(sorted(state.edges));
+    // The exported lines carry the same edges as the file (dangling ones included).
+    const exportedEdges = exported.jsonl.trim().split("\n").flatMap((line) => ((JSON.parse(line) as Raw).dependencies ?? []).length);
+    expect(exportedEdges.reduce((a, b) => a + b, 0)).toBe(state.edges.length);
+  }, 120_000);
+
+  it("gives the ready and blocked sets the rule gives on the raw file", async () => {
+    const { getReadyQueue } = await import("@/lib/server/get-ready-queue");
+    const oracle = rawReadiness(facts.live);
+    const queue = await getReadyQueue(actors.agent, key, { now: NOW, explain: true });
+    expect(new Set(queue.items.map((item) => item.id))).toEqual(oracle.ready);
+    expect(new Set(queue.blocked.map((item) => item.id))).toEqual(oracle.blocked);
+    for (const { id } of queue.blocked) expect(queue.explain?.[id]?.length).toBeGreaterThan(0);
+    expect(queue.batches.flat().sort()).toEqual(queue.items.map((item) => item.id).sort());
+    const claimable = await getReadyQueue(actors.agent, key, { now: NOW, claimable: true });
+    expect(claimable.items.every((item) => item.claimable && item.status === "open" && !item.assignee)).toBe(true);
+    expect(claimable.items.length).toBe(queue.counts.claimable);
+  }, 60_000);
+});
+
+const line = (record: Record<string, unknown>) => JSON.stringify({ title: `Title of ${String(record.id)}`, status: "open", priority: 2, issue_type: "task", ...record });
+
+describe(`importBeads line errors and dependencies on ${testDatabaseKind()}`, () => {
+  it("reports a bad line with its number, leaves it out whole, and imports the rest", async () => {
+    const { importBeads } = await import("@/lib/server/import-beads");
+    const { db } = await import("@/lib/db");
+    await newBoard("other");
+    await importBeads(actors.lead, "other", line({ id: "bad-taken" }));
+    const board = await newBoard("bad");
+    const text = [
+      line({ id: "bad-1" }),
+      line({ id: "bad-2", dependencies: [{ issue_id: "bad-2", depends_on_id: "bad-1", type: "blocks" }] }),
+      '{"id": "bad-3", "title": ',
+      line({ id: "bad-4", priority: 9 }),
+      line({ id: "bad-taken" }),
+      line({ id: "bad-5", status: "tombstone" }),
+      line({ id: "bad-6", dependencies: [{ issue_id: "bad-6", depends_on_id: "bad-4", type: "blocks" }] }),
+    ].join("\n");
+    const result = await importBeads(actors.lead, "bad", text);
+    expect(result.created).toBe(3);
+    expect(result.skipped).toEqual({ tombstone: 1, nonIssue: 0 });
+    expect(result.errors.map((error) => error.line)).toEqual([3, 4, 5]);
+    expect(result.errors[2]!.message).toBe('id "bad-taken" already belongs to board "other"');
+    const ids = (await db().ticket.findMany({ where: { boardId: board.id }, select: { id: true } })).map((t) => t.id).sort();
+    expect(ids).toEqual(["bad-1", "bad-2", "bad-6"]);
+    // The edge to the failed line is kept and blocks nothing.
+    const { getReadyQueue } = await import("@/lib/server/get-ready-queue");
+    const queue = await getReadyQueue(actors.lead, "bad");
+    expect(queue.items.map((item) => item.id).sort()).toEqual(["bad-1", "bad-6"]);
+    expect(queue.blocked.map((item) => item.id)).toEqual(["bad-2"]);
+  });
+
+  it("refuses an edge that closes a cycle, naming it, and audits adds and removals", async () => {
+    const { importBeads } = await import("@/lib/server/import-beads");
+    const { addDependency } = await import("@/lib/server/add-dependency");
+    const { removeDependency } = await import("@/lib/server/remove-dependency");
+    const { db } = await import("@/lib/db");
+    await newBoard("cyc");
+    await importBeads(actors.lead, "cyc", [
+      line({ id: "cyc-1" }),
+      line({ id: "cyc-2", dependencies: [{ depends_on_id: "cyc-1", type: "blocks" }] }),
+      line({ id: "cyc-3", dependencies: [{ depends_on_id: "cyc-2", type: "waits-for" }] }),
+    ].join("\n"));
+    await expect(addDependency(actors.engineer, "cyc-1", { dependsOnId: "cyc-3", type: "blocks" })).rejects.toMatchObject({
+      code: "DEPENDENCY_CYCLE",
+      details: { cycle: ["cyc-1", "cyc-3", "cyc-2", "cyc-1"] },
+      message: expect.stringContaining("cyc-1 → cyc-3 → cyc-2 → cyc-1") as unknown,
+    });
+    // Annotation edges never form cycles that matter.
+    await expect(addDependency(actors.engineer, "cyc-1", { dependsOnId: "cyc-3", type: "related" })).resolves.toMatchObject({ changed: true });
+    await expect(addDependency(actors.viewer, "cyc-1", { dependsOnId: "cyc-2", type: "related" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(removeDependency(actors.engineer, "cyc-2", { dependsOnId: "cyc-1", type: "blocks" })).resolves.toMatchObject({ changed: true });
+    await expect(addDependency(actors.engineer, "cyc-1", { dependsOnId: "cyc-3", type: "blocks" })).resolves.toMatchObject({ changed: true });
+    const actions = (await db().auditEvent.findMany({ where: { entityType: "ticket", action: { startsWith: "dependency." } }, orderBy: { seq: "asc" }, select: { action: true, entityId: true } }));
+    expect(actions).toEqual([
+      { action: "dependency.added", entityId: "cyc-1" },
+      { action: "dependency.removed", entityId: "cyc-2" },
+      { action: "dependency.added", entityId: "cyc-1" },
+    ]);
+  });
+});
