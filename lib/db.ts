@@ -89,8 +89,37 @@ type TransactionOptions = { timeoutMs?: number };
  * lock from its first statement (see ImmediateSqliteAdapter); on PostgreSQL callers lock
  * the rows they check (lockPhases, lockAuditChain) before reading them.
  */
-export function writeTransaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-  return db().$transaction(work, { maxWait: 10_000, timeout: options.timeoutMs ?? 15_000 });
+export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  const result = await db().$transaction(work, { maxWait: 10_000, timeout: options.timeoutMs ?? 15_000 });
+  for (const listener of commitListeners()) listener();
+  return result;
+}
+
+type CommitListener = () => void;
+const globalForCommits = globalThis as unknown as { gateboardCommitListeners?: Set<CommitListener> };
+
+function commitListeners(): Set<CommitListener> {
+  globalForCommits.gateboardCommitListeners ??= new Set();
+  return globalForCommits.gateboardCommitListeners;
+}
+
+/** Called after every committed write transaction of this process (live updates listen). */
+export function onCommit(listener: CommitListener): () => void {
+  commitListeners().add(listener);
+  return () => commitListeners().delete(listener);
+}
+
+/** Channel other app instances LISTEN on (PostgreSQL); NOTIFY is delivered on commit only. */
+export const CHANGE_CHANNEL = "gateboard_changes";
+
+/**
+ * Tells other app instances that this transaction changed a board, once it commits
+ * (PostgreSQL NOTIFY is transactional: a rolled-back change notifies nobody). A no-op on
+ * SQLite, which has one server process; other writers there are caught by polling.
+ */
+export async function notifyChange(tx: Tx, boardId: string | null): Promise<void> {
+  if (dbKind() !== "postgresql") return;
+  await tx.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, ${boardId ?? ""})`;
 }
 
 /**

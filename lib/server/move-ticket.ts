@@ -1,35 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { lockPhases, writeTransaction, type Tx } from "@/lib/db";
+import { db, writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/domain/errors";
-import { evaluateTransitionGates } from "@/lib/domain/gates/evaluate-gate";
-import type { GateArtifact, GateDecision as GateDecisionEvidence } from "@/lib/domain/gates/gate-evidence";
-import type { JunitParseResult } from "@/lib/domain/gates/junit";
-import { newId } from "@/lib/domain/ids";
-import { can, type Actor } from "@/lib/domain/permissions";
-import { rankBetween } from "@/lib/domain/rank";
-import { checkWip } from "@/lib/domain/wip/check-wip";
-import { allowedTargets, checklistState, findPhase, isTransitionAllowed, statusOnEnter, transitionGates } from "@/lib/domain/workflow/engine";
-import type { WipPolicy } from "@/lib/board-view";
-import type { GateSpec } from "@/lib/schemas/gate";
+import type { Actor } from "@/lib/domain/permissions";
 import { moveTicketSchema, type MoveTicketInput } from "@/lib/schemas/move";
-import type { WorkflowDefinition } from "@/lib/schemas/workflow";
-import { recordAudit } from "@/lib/server/record-audit";
+import { releaseCapacity } from "@/lib/server/advance-gate-request";
+import { authorize } from "@/lib/server/authorize";
+import { moveInTransaction, type MoveResult } from "@/lib/server/move-in-transaction";
 
-export type MoveResult =
-  | {
-      outcome: "moved";
-      ticket: { id: string; phase: string; rank: string; version: number; status: string };
-      /** Set when the move went over a soft limit or a lead overrode a hard one. */
-      wipFlag: "over-soft-limit" | "hard-limit-overridden" | null;
-    }
-  | {
-      /** The transition has an unmet gate: a gate request is open and the ticket stays put. */
-      outcome: "gate_pending";
-      gateRequestId: string;
-      needs: string[];
-      ticket: { id: string; phase: string; version: number };
-    };
+export type { MoveResult };
 
 /**
  * Moves a ticket to a position in a column (another one, or its own to reorder). One
@@ -41,216 +20,14 @@ export async function moveTicket(actor: Actor, ticketId: string, input: MoveTick
   const parsed = moveTicketSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION_FAILED", "The move is not valid.", { issues: z.treeifyError(parsed.error) });
   const move = parsed.data;
+  const located = await db().ticket.findUnique({ where: { id: ticketId }, select: { boardId: true } });
+  if (!located || (actor.boardScope && actor.boardScope !== located.boardId)) throw new AppError("NOT_FOUND", `No ticket ${ticketId}.`);
+  await authorize(actor, "ticket.move", located.boardId);
   return writeTransaction(async (tx) => {
-    const ticket = await tx.ticket.findUnique({
-      where: { id: ticketId },
-      select: {
-        id: true, boardId: true, phaseId: true, rank: true, version: true, status: true, checklist: true, metadata: true,
-        assigneeUserId: true, assigneeAgentId: true,
-        phase: { select: { key: true } },
-        board: { select: { workflow: true } },
-      },
-    });
-    if (!ticket || (actor.boardScope && actor.boardScope !== ticket.boardId)) throw new AppError("NOT_FOUND", `No ticket ${ticketId}.`);
-    if (!can(actor, "ticket.move", ticket.boardId)) throw new AppError("FORBIDDEN", "Your role cannot move tickets.");
-    if (ticket.version !== move.version) {
-      throw new AppError("VERSION_CONFLICT", `${ticketId} was changed by someone else (now version ${ticket.version}, you had ${move.version}). Reload and try again.`, {
-        currentVersion: ticket.version,
-      });
-    }
-    const workflow = ticket.board.workflow as unknown as WorkflowDefinition;
-    const from = ticket.phase.key;
-    const target = await tx.phase.findUnique({
-      where: { boardId_key: { boardId: ticket.boardId, key: move.toPhase } },
-      select: { id: true, key: true, name: true },
-    });
-    if (!target) throw new AppError("VALIDATION_FAILED", `This board has no phase "${move.toPhase}".`, { field: "toPhase" });
-    const changesColumn = target.id !== ticket.phaseId;
-
-    if (changesColumn && !isTransitionAllowed(workflow, from, target.key)) {
-      const allowed = allowedTargets(workflow, from).map((key) => findPhase(workflow, key)?.name ?? key);
-      throw new AppError("TRANSITION_NOT_ALLOWED", `${findPhase(workflow, from)?.name ?? from} → ${target.name} is not allowed. From here a ticket can go to: ${allowed.join(", ") || "nowhere"}.`, {
-        from,
-        to: target.key,
-        allowed: allowedTargets(workflow, from),
-      });
-    }
-
-    await lockPhases(tx, changesColumn ? [ticket.phaseId, target.id] : [target.id]);
-
-    let gateRequestId: string | null = null;
-    if (changesColumn) {
-      const gates = transitionGates(workflow, from, target.key);
-      if (gates.length > 0) {
-        const gate = await evaluateGatesFor(tx, actor, ticket, workflow, from, target.key, gates);
-        if (!gate.satisfied) {
-          return { outcome: "gate_pending", gateRequestId: gate.requestId, needs: gate.needs, ticket: { id: ticket.id, phase: from, version: ticket.version } };
-        }
-        gateRequestId = gate.requestId;
-      }
-    }
-
-    // Read the locked column row: its counter is the WIP count, without counting the column.
-    const column = await tx.phase.findUniqueOrThrow({
-      where: { id: target.id },
-      select: { name: true, wipPolicy: true, wipMax: true, ticketCount: true },
-    });
-    let wipFlag: "over-soft-limit" | "hard-limit-overridden" | null = null;
-    if (changesColumn) {
-      const decision = checkWip({
-        phaseName: column.name,
-        policy: column.wipPolicy as WipPolicy,
-        max: column.wipMax,
-        count: column.ticketCount,
-        override: move.overrideWip ? { allowed: can(actor, "wip.override", ticket.boardId), reason: move.reason } : undefined,
-      });
-      if (!decision.allowed) {
-        const hint = move.overrideWip && !can(actor, "wip.override", ticket.boardId) ? " Only a lead or an admin can override a WIP limit." : move.overrideWip ? " An override needs a reason." : "";
-        throw new AppError("WIP_LIMIT_REACHED", decision.message + hint, { phase: target.key, limit: column.wipMax, count: column.ticketCount });
-      }
-      wipFlag = decision.flag;
-    }
-
-    const rank = await rankFor(tx, target.id, ticket.id, move.afterId ?? null, move.beforeId ?? null, column.name);
-    const now = new Date();
-    const status = changesColumn ? statusOnEnter(workflow, target.key, ticket.status) : ticket.status;
-    const version = ticket.version + 1;
-    // The version in the WHERE makes the write itself the concurrency check: a racing move
-    // that read the same version finds 0 rows once the first commits (PostgreSQL re-checks
-    // the predicate after waiting on the row lock).
-    const written = await tx.ticket.updateMany({
-      where: { id: ticket.id, version: move.version },
-      data: {
-        phaseId: target.id,
-        rank,
-        version,
-        status,
-        ...(changesColumn ? { phaseEnteredAt: now, checklist: [], closedAt: status === "closed" ? now : null } : {}),
-      },
-    });
-    if (written.count !== 1) {
-      throw new AppError("VERSION_CONFLICT", `${ticketId} was changed by someone else while you moved it. Reload and try again.`, { currentVersion: null });
-    }
-    if (changesColumn) {
-      await tx.phase.update({ where: { id: ticket.phaseId }, data: { ticketCount: { decrement: 1 } } });
-      await tx.phase.update({ where: { id: target.id }, data: { ticketCount: { increment: 1 } } });
-      await tx.phaseTransition.create({
-        data: {
-          id: newId(), ticketId: ticket.id, fromPhaseKey: from, toPhaseKey: target.key, actorKind: actor.kind, actorId: actor.id,
-          reason: move.reason ?? null, gateRequestId, wipOverride: wipFlag === "hard-limit-overridden", at: now,
-        },
-      });
-      if (gateRequestId) await tx.gateRequest.update({ where: { id: gateRequestId }, data: { status: "completed", resolvedAt: now, waitingForCapacity: false } });
-    }
-    await recordAudit(tx, actor, [
-      {
-        action: changesColumn ? "ticket.moved" : "ticket.reordered",
-        entityType: "ticket",
-        entityId: ticket.id,
-        boardId: ticket.boardId,
-        before: { phase: from, rank: ticket.rank, version: ticket.version, ...(status !== ticket.status ? { status: ticket.status } : {}) },
-        after: { phase: target.key, rank, version, ...(status !== ticket.status ? { status } : {}), ...(gateRequestId ? { gateRequestId } : {}) },
-        reason: move.reason ?? null,
-      },
-      ...(wipFlag === "hard-limit-overridden"
-        ? [{ action: "wip.override", entityType: "phase", entityId: target.id, boardId: ticket.boardId, after: { phase: target.key, limit: column.wipMax, count: column.ticketCount + 1, ticket: ticket.id }, reason: move.reason ?? null }]
-        : []),
-    ], now);
-    return { outcome: "moved", ticket: { id: ticket.id, phase: target.key, rank, version, status }, wipFlag };
+    const result = await moveInTransaction(tx, actor, ticketId, move, { boardId: located.boardId, version: move.version });
+    // A card left a column: an approved ticket waiting for room there may move in now.
+    if (result.outcome === "moved" && result.from !== result.ticket.phase) await releaseCapacity(tx, located.boardId, result.from);
+    return result;
   });
 }
 
-/**
- * Rank from the neighbours named by the client: `afterId` is the card that ends up just
- * above, `beforeId` the one just below. Reads at most two rows through the
- * (boardId, phaseId, rank) index; with neither, the card goes to the bottom.
- */
-async function rankFor(tx: Tx, phaseId: string, ticketId: string, afterId: string | null, beforeId: string | null, phaseName: string): Promise<string> {
-  const neighbour = async (id: string, field: "afterId" | "beforeId") => {
-    if (id === ticketId) throw new AppError("VALIDATION_FAILED", `${field} cannot be the ticket being moved.`, { field });
-    const row = await tx.ticket.findUnique({ where: { id }, select: { phaseId: true, rank: true } });
-    if (!row || row.phaseId !== phaseId) throw new AppError("VALIDATION_FAILED", `${field} ${id} is not in ${phaseName}.`, { field });
-    return row.rank;
-  };
-  const above = afterId ? await neighbour(afterId, "afterId") : null;
-  const below = beforeId ? await neighbour(beforeId, "beforeId") : null;
-  if (above !== null && below !== null) return rankBetween(above, below);
-  const others = { phaseId, id: { not: ticketId } };
-  if (above !== null) {
-    const next = await tx.ticket.findFirst({ where: { ...others, rank: { gt: above } }, orderBy: { rank: "asc" }, select: { rank: true } });
-    return rankBetween(above, next?.rank ?? null);
-  }
-  if (below !== null) {
-    const previous = await tx.ticket.findFirst({ where: { ...others, rank: { lt: below } }, orderBy: { rank: "desc" }, select: { rank: true } });
-    return rankBetween(previous?.rank ?? null, below);
-  }
-  const last = await tx.ticket.findFirst({ where: others, orderBy: { rank: "desc" }, select: { rank: true } });
-  return rankBetween(last?.rank ?? null, null);
-}
-
-type TicketForGate = {
-  id: string;
-  boardId: string;
-  checklist: unknown;
-  metadata: unknown;
-  assigneeUserId: string | null;
-  assigneeAgentId: string | null;
-};
-
-/**
- * Evaluates the transition's gates on the evidence attached so far, reusing the ticket's
- * open request for this transition or opening one (audited as `gate.requested`).
- */
-async function evaluateGatesFor(tx: Tx, actor: Actor, ticket: TicketForGate, workflow: WorkflowDefinition, from: string, to: string, gates: GateSpec[]) {
-  let request = await tx.gateRequest.findFirst({
-    where: { ticketId: ticket.id, fromPhaseKey: from, toPhaseKey: to, status: { in: ["pending", "approved"] } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, requestedById: true, decisions: { select: { deciderId: true, deciderKind: true, role: true, decision: true, comment: true, createdAt: true } } },
-  });
-  if (!request) {
-    const id = newId();
-    await tx.gateRequest.create({
-      data: { id, ticketId: ticket.id, boardId: ticket.boardId, fromPhaseKey: from, toPhaseKey: to, gates: gates as object[], requestedByKind: actor.kind, requestedById: actor.id },
-    });
-    await recordAudit(tx, actor, { action: "gate.requested", entityType: "gate_request", entityId: id, boardId: ticket.boardId, after: { ticket: ticket.id, from, to, gates: gates.map((g) => g.kind) } });
-    request = { id, requestedById: actor.id, decisions: [] };
-  }
-  const artifacts = await tx.artifact.findMany({
-    where: { ticketId: ticket.id },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, kind: true, createdAt: true, createdById: true, summary: true },
-  });
-  const evidence = {
-    artifacts: artifacts.map((artifact): GateArtifact => ({
-      id: artifact.id,
-      kind: artifact.kind,
-      createdAt: artifact.createdAt.toISOString(),
-      createdBy: artifact.createdById,
-      ...(isJunitResult(artifact.summary) ? { junit: artifact.summary } : {}),
-    })),
-    baseline: testBaseline(ticket.metadata),
-    checklist: checklistState(findPhase(workflow, from), Array.isArray(ticket.checklist) ? (ticket.checklist as number[]) : []),
-    decisions: request.decisions.map((d): GateDecisionEvidence => ({
-      deciderId: d.deciderId,
-      deciderKind: d.deciderKind === "agent" ? "agent" : "user",
-      role: d.role,
-      decision: d.decision === "approve" ? "approve" : "reject",
-      ...(d.comment ? { comment: d.comment } : {}),
-      at: d.createdAt.toISOString(),
-    })),
-    assigneeId: ticket.assigneeUserId ?? ticket.assigneeAgentId,
-    requestedById: request.requestedById,
-  };
-  const evaluation = evaluateTransitionGates(gates, evidence);
-  return { requestId: request.id, satisfied: evaluation.satisfied, needs: evaluation.needs };
-}
-
-function isJunitResult(value: unknown): value is JunitParseResult {
-  return typeof value === "object" && value !== null && "ok" in value;
-}
-
-/** Known pre-existing failures recorded on the ticket (e.g. from a work plan's baseline). */
-function testBaseline(metadata: unknown): string[] | null {
-  const baseline = (metadata as { testBaseline?: unknown } | null)?.testBaseline;
-  return Array.isArray(baseline) ? baseline.filter((entry): entry is string => typeof entry === "string") : null;
-}

@@ -1,5 +1,5 @@
 import "server-only";
-import { lockAuditChain, type Tx } from "@/lib/db";
+import { lockAuditChain, notifyChange, type Tx } from "@/lib/db";
 import { GENESIS_HASH, hashEvent, type ChainedEventFields } from "@/lib/domain/audit/hash-chain";
 import type { Actor } from "@/lib/domain/permissions";
 
@@ -49,6 +49,7 @@ export async function recordAudit(tx: Tx, actor: Actor, inputs: AuditInput | Aud
     prevHash = hash;
     return { ...fields, at: new Date(at), hash };
   });
+  for (const boardId of new Set(rows.map((row) => row.boardId).filter((id): id is string => id !== null))) await notifyChange(tx, boardId);
   await tx.auditEvent.createMany({
     data: rows.map((row) => ({ ...row, before: row.before ?? undefined, after: row.after ?? undefined })) as never,
   });
