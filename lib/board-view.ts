@@ -12,6 +12,8 @@ export type PhaseView = {
   wipMin: number | null;
   wipMax: number | null;
   count: number;
+  /** Phase keys the workflow lets a ticket move to from here. */
+  allowedTargets: string[];
 };
 
 export type CardView = {

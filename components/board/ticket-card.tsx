@@ -1,26 +1,27 @@
 import { Bot, User } from "lucide-react";
+import type { ReactNode } from "react";
 import type { CardView } from "@/lib/board-view";
 import { timeInPhase } from "@/lib/domain/time-in-phase";
 
 const PRIORITY_TONE = ["bg-red-600 text-white", "bg-orange-500 text-white", "bg-zinc-500 text-white", "bg-zinc-300 text-zinc-800", "bg-zinc-200 text-zinc-600"];
 
-export function TicketCard({ ticket, now }: { ticket: CardView; now: number }) {
+/** A card's face. `menu` is the card's action button (Move to…); `overlay` is the dragged copy. */
+export function TicketCard({ ticket, now, menu, overlay = false }: { ticket: CardView; now: number; menu?: ReactNode; overlay?: boolean }) {
   const age = timeInPhase(ticket.phaseEnteredAt, now);
   return (
-    <li
-      data-ticket-id={ticket.id}
-      aria-label={`${ticket.id}: ${ticket.title}`}
-      className="rounded-md border border-zinc-200 bg-white p-2.5 text-sm shadow-xs dark:border-zinc-800 dark:bg-zinc-950"
+    <div
+      className={`rounded-md border border-zinc-200 bg-white p-2.5 text-sm dark:border-zinc-800 dark:bg-zinc-950 ${overlay ? "rotate-1 shadow-lg ring-2 ring-blue-500/40" : "shadow-xs"}`}
     >
       <div className="flex items-center gap-1.5 text-xs text-zinc-500">
         <span className="font-mono">{ticket.id}</span>
-        <span aria-label={`type ${ticket.type}`}>· {ticket.type}</span>
+        <span>· {ticket.type}</span>
         <span
           className={`ml-auto rounded px-1 font-mono text-[10px] font-semibold ${PRIORITY_TONE[ticket.priority] ?? PRIORITY_TONE[2]}`}
           title={`Priority ${ticket.priority} (0 is most urgent)`}
         >
           P{ticket.priority}
         </span>
+        {menu}
       </div>
       <p className="mt-1 leading-snug font-medium">{ticket.title}</p>
       {ticket.labels.length > 0 && (
@@ -47,6 +48,6 @@ export function TicketCard({ ticket, now }: { ticket: CardView; now: number }) {
           {age}
         </span>
       </div>
-    </li>
+    </div>
   );
 }

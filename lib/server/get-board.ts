@@ -1,8 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/domain/errors";
-import { can, type Actor } from "@/lib/domain/permissions";
+import type { Actor } from "@/lib/domain/permissions";
+import { authorize } from "@/lib/server/authorize";
 import type { BoardView } from "@/lib/board-view";
+import { allowedTargets } from "@/lib/domain/workflow/engine";
+import type { WorkflowDefinition } from "@/lib/schemas/workflow";
 
 /**
  * Everything the board screen draws, in one read: columns with their WIP settings and the
@@ -16,14 +19,17 @@ export async function getBoard(actor: Actor, key: string): Promise<BoardView> {
       key: true,
       name: true,
       workflowKey: true,
+      workflow: true,
       phases: {
         orderBy: { position: "asc" },
         select: { id: true, key: true, name: true, position: true, wipPolicy: true, wipMin: true, wipMax: true, ticketCount: true },
       },
     },
   });
-  if (!board || (actor.boardScope && actor.boardScope !== board.id)) throw new AppError("NOT_FOUND", `No board "${key}".`);
-  if (!can(actor, "board.read", board.id)) throw new AppError("FORBIDDEN", "You cannot read this board.");
+  if (!board) throw new AppError("NOT_FOUND", `No board "${key}".`);
+  // Outside a token's board scope the board "does not exist" (the attempt is still audited).
+  const outOfScope = !!actor.boardScope && actor.boardScope !== board.id;
+  await authorize(actor, "board.read", board.id, outOfScope ? { notFoundMessage: `No board "${key}".` } : { message: "You cannot read this board." });
   const tickets = await db().ticket.findMany({
     where: { boardId: board.id },
     orderBy: [{ phaseId: "asc" }, { rank: "asc" }],
@@ -49,7 +55,12 @@ export async function getBoard(actor: Actor, key: string): Promise<BoardView> {
     name: board.name,
     workflowKey: board.workflowKey,
     asOf: new Date().toISOString(),
-    phases: board.phases.map((phase) => ({ ...phase, wipPolicy: phase.wipPolicy as BoardView["phases"][number]["wipPolicy"], count: phase.ticketCount })),
+    phases: board.phases.map(({ ticketCount, ...phase }) => ({
+      ...phase,
+      wipPolicy: phase.wipPolicy as BoardView["phases"][number]["wipPolicy"],
+      count: ticketCount,
+      allowedTargets: allowedTargets(board.workflow as unknown as WorkflowDefinition, phase.key),
+    })),
     tickets: tickets.map((ticket) => ({
       id: ticket.id,
       title: ticket.title,

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { BoardColumns } from "@/components/board/board-columns";
+import { BoardClient } from "@/components/board/board-client";
 import { isAppError } from "@/lib/domain/errors";
 import { getBoard } from "@/lib/server/get-board";
-import { requestActor } from "@/lib/server/request-actor";
+import { requirePageActor } from "@/lib/server/request-actor";
+import { NotAllowed } from "@/components/ui/not-allowed";
 
 type Props = { params: Promise<{ board: string }> };
 
@@ -15,10 +17,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BoardPage({ params }: Props) {
   await connection();
   const { board: key } = await params;
-  const board = await getBoard(await requestActor(), key).catch((error: unknown) => {
+  const actor = await requirePageActor(`/boards/${encodeURIComponent(key)}`);
+  const board = await getBoard(actor, key).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    if (isAppError(error) && error.code === "FORBIDDEN") return null;
     throw error;
   });
+  if (!board) return <NotAllowed what="this board" />;
   return (
     <main className="px-4 py-4">
       <div className="mb-3 flex items-baseline gap-3">
@@ -27,8 +32,19 @@ export default async function BoardPage({ params }: Props) {
         <span className="text-xs text-zinc-500">
           {board.tickets.length} tickets · workflow {board.workflowKey}
         </span>
+        <nav aria-label="Board" className="ml-auto flex gap-3 text-sm">
+          <Link href={`/boards/${board.key}/plan`} className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+            Plan work
+          </Link>
+          <Link href={`/boards/${board.key}/import`} className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+            Import beads
+          </Link>
+          <a href={`/api/v1/boards/${board.key}/export/beads`} className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+            Export beads
+          </a>
+        </nav>
       </div>
-      <BoardColumns board={board} now={Date.parse(board.asOf)} />
+      <BoardClient initial={board} />
     </main>
   );
 }

@@ -1,0 +1,65 @@
+"use client";
+
+import { DropdownMenu } from "radix-ui";
+import { EllipsisVertical } from "lucide-react";
+import type { CardView, PhaseView } from "@/lib/board-view";
+import type { BoardMove } from "./use-move-ticket";
+
+type Props = { card: CardView; index: number; column: CardView[]; phase: PhaseView; phases: PhaseView[]; onMove: (move: BoardMove) => void };
+
+/**
+ * A single-pointer alternative to dragging (WCAG 2.2 SC 2.5.7): move the card to any phase
+ * the workflow allows, or to the top or bottom of its column.
+ */
+export function MoveMenu({ card, index, column, phase, phases, onMove }: Props) {
+  const targets = phases.filter((candidate) => phase.allowedTargets.includes(candidate.key));
+  const itemClass =
+    "flex cursor-default items-center rounded px-2 py-1.5 text-sm outline-none select-none data-[disabled]:opacity-40 data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger
+        aria-label={`Move ${card.id} to…`}
+        // The card itself is draggable; the menu button must not start a drag.
+        onPointerDown={(event) => event.stopPropagation()}
+        onKeyDown={(event) => event.stopPropagation()}
+        className="-mr-1 rounded p-0.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+      >
+        <EllipsisVertical aria-hidden className="size-4" />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={4}
+          className="z-50 min-w-44 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
+        >
+          <DropdownMenu.Label className="px-2 py-1 text-xs text-zinc-500">Move {card.id} to…</DropdownMenu.Label>
+          {targets.length === 0 && <DropdownMenu.Item disabled className={itemClass}>No phase allowed from {phase.name}</DropdownMenu.Item>}
+          {targets.map((target) => (
+            <DropdownMenu.Item
+              key={target.id}
+              className={itemClass}
+              onSelect={() => onMove({ ticketId: card.id, toPhaseId: target.id, toPhaseKey: target.key, afterId: null, beforeId: null })}
+            >
+              {target.name}
+            </DropdownMenu.Item>
+          ))}
+          <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
+          <DropdownMenu.Item
+            className={itemClass}
+            disabled={index === 0}
+            onSelect={() => onMove({ ticketId: card.id, toPhaseId: phase.id, toPhaseKey: phase.key, afterId: null, beforeId: column[0]?.id ?? null })}
+          >
+            Top of {phase.name}
+          </DropdownMenu.Item>
+          <DropdownMenu.Item
+            className={itemClass}
+            disabled={index === column.length - 1}
+            onSelect={() => onMove({ ticketId: card.id, toPhaseId: phase.id, toPhaseKey: phase.key, afterId: column[column.length - 1]?.id ?? null, beforeId: null })}
+          >
+            Bottom of {phase.name}
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

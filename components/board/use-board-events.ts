@@ -1,0 +1,64 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import type { BoardChange } from "@/lib/board-change";
+import type { BoardView } from "@/lib/board-view";
+import { boardKeys } from "@/lib/board-query";
+
+type MovedAfter = { phase?: string; rank?: string; version?: number; status?: string };
+
+/**
+ * Follows the board's live stream and merges each change into the query cache: moves are
+ * applied directly; anything else refetches the board (debounced). EventSource reconnects
+ * by itself and sends Last-Event-ID, so nothing is lost across a dropped connection.
+ */
+export function useBoardEvents(boardKey: string) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const key = boardKeys.view(boardKey);
+    const source = new EventSource(`/api/v1/events?board=${encodeURIComponent(boardKey)}`);
+    let refetch: ReturnType<typeof setTimeout> | undefined;
+    const scheduleRefetch = () => {
+      clearTimeout(refetch);
+      refetch = setTimeout(() => void queryClient.invalidateQueries({ queryKey: key }), 150);
+    };
+    source.addEventListener("change", (message) => {
+      const change = JSON.parse((message as MessageEvent<string>).data) as BoardChange;
+      if (change.entityType !== "ticket") {
+        if (change.action.startsWith("gate.") || change.action.startsWith("phase.") || change.action.startsWith("board.")) scheduleRefetch();
+        return;
+      }
+      if (change.action !== "ticket.moved" && change.action !== "ticket.reordered") {
+        scheduleRefetch();
+        return;
+      }
+      const after = (change.after ?? {}) as MovedAfter;
+      const board = queryClient.getQueryData<BoardView>(key);
+      const card = board?.tickets.find((ticket) => ticket.id === change.entityId);
+      const phaseId = board?.phases.find((phase) => phase.key === after.phase)?.id;
+      if (!board || !card || !phaseId || after.version === undefined) return scheduleRefetch();
+      // Our own move (already applied) or an older event: the cache is at least this new.
+      if (card.version >= after.version) return;
+      queryClient.setQueryData<BoardView>(key, {
+        ...board,
+        tickets: board.tickets.map((ticket) =>
+          ticket.id === card.id
+            ? {
+                ...ticket,
+                phaseId,
+                rank: after.rank ?? ticket.rank,
+                version: after.version!,
+                status: after.status ?? ticket.status,
+                phaseEnteredAt: phaseId !== ticket.phaseId ? change.at : ticket.phaseEnteredAt,
+              }
+            : ticket,
+        ),
+      });
+    });
+    return () => {
+      clearTimeout(refetch);
+      source.close();
+    };
+  }, [boardKey, queryClient]);
+}

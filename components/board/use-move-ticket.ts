@@ -1,0 +1,92 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { moveTicketAction } from "@/app/boards/[board]/actions";
+import type { ActionError } from "@/lib/action-result";
+import type { BoardView } from "@/lib/board-view";
+import { boardKeys } from "@/lib/board-query";
+import { applyMove, type CardMove } from "@/lib/domain/board/apply-move";
+
+export type BoardMove = CardMove & { toPhaseKey: string; reason?: string; overrideWip?: boolean };
+
+class MoveRefused extends Error {
+  constructor(readonly error: ActionError) {
+    super(error.message);
+  }
+}
+
+/**
+ * Moves a card at once in the cache, then asks the server. Moves run one after another
+ * (one mutation scope), each reading the card's version when it starts, so a second move
+ * of the same card made while the first is in flight supersedes it instead of conflicting.
+ * A refusal puts the card back where it was and says why.
+ */
+export function useMoveTicket(boardKey: string) {
+  const queryClient = useQueryClient();
+  const key = boardKeys.view(boardKey);
+
+  const mutation = useMutation({
+    scope: { id: `moves:${boardKey}` },
+    mutationFn: async ({ move }: { move: BoardMove; previous: { phaseId: string; rank: string } }) => {
+      const card = queryClient.getQueryData<BoardView>(key)?.tickets.find((ticket) => ticket.id === move.ticketId);
+      if (!card) throw new MoveRefused({ code: "NOT_FOUND", message: `${move.ticketId} is no longer on this board.` });
+      const result = await moveTicketAction(move.ticketId, {
+        toPhase: move.toPhaseKey,
+        ...(move.afterId ? { afterId: move.afterId } : {}),
+        ...(move.beforeId ? { beforeId: move.beforeId } : {}),
+        version: card.version,
+        ...(move.reason ? { reason: move.reason } : {}),
+        ...(move.overrideWip ? { overrideWip: true } : {}),
+      });
+      if (!result.ok) throw new MoveRefused(result.error);
+      return result.data;
+    },
+    onSuccess: (result, { move, previous }) => {
+      if (result.outcome === "gate_pending") {
+        putBack(move.ticketId, previous);
+        toast.info(`${move.ticketId} waits for a gate`, { description: `${result.needs.join("; ")}. A gate request is open; the ticket moves on once it is met.` });
+        return;
+      }
+      queryClient.setQueryData<BoardView>(key, (board) =>
+        board && {
+          ...board,
+          tickets: board.tickets.map((ticket) =>
+            ticket.id === result.ticket.id
+              ? {
+                  ...ticket,
+                  phaseId: board.phases.find((phase) => phase.key === result.ticket.phase)?.id ?? ticket.phaseId,
+                  rank: result.ticket.rank,
+                  version: result.ticket.version,
+                  status: result.ticket.status,
+                  phaseEnteredAt: ticket.phaseId === move.toPhaseId && previous.phaseId !== move.toPhaseId ? new Date().toISOString() : ticket.phaseEnteredAt,
+                }
+              : ticket,
+          ),
+        },
+      );
+      if (result.wipFlag === "over-soft-limit") toast.warning(`${move.ticketId} moved over the column's soft WIP limit`);
+    },
+    onError: (error, { move, previous }) => {
+      putBack(move.ticketId, previous);
+      const message = error instanceof MoveRefused ? error.error.message : "The server could not be reached. Check your connection and try again.";
+      toast.error(`${move.ticketId} was not moved`, { description: message });
+      if (error instanceof MoveRefused && error.error.code === "VERSION_CONFLICT") void queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+
+  function putBack(ticketId: string, previous: { phaseId: string; rank: string }) {
+    queryClient.setQueryData<BoardView>(key, (board) =>
+      board && { ...board, tickets: board.tickets.map((ticket) => (ticket.id === ticketId ? { ...ticket, ...previous } : ticket)) },
+    );
+  }
+
+  return (move: BoardMove) => {
+    const board = queryClient.getQueryData<BoardView>(key);
+    const card = board?.tickets.find((ticket) => ticket.id === move.ticketId);
+    if (!board || !card) return;
+    // Optimistic: the card moves now, before the server answers.
+    queryClient.setQueryData<BoardView>(key, { ...board, tickets: applyMove(board.tickets, move) });
+    mutation.mutate({ move, previous: { phaseId: card.phaseId, rank: card.rank } });
+  };
+}
