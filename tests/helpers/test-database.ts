@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -46,4 +47,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await client.end();
     },
   };
+}
+
+/**
+ * A test file's own database for all its tests: created before the first, dropped after
+ * the last. The returned object is filled in by the time a test runs.
+ */
+export function withTestDatabase(): TestDatabase {
+  const database = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(database, await createTestDatabase());
+  });
+  afterAll(async () => {
+    const { disconnectDb } = await import("@/lib/db");
+    await disconnectDb();
+    await database.drop?.();
+  });
+  return database;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/tests/helpers/test-database";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase, testDatabaseKind } from "@/tests/helpers/test-database";
 import { actors } from "@/tests/helpers/board-fixture";
 import { SYSTEM_ACTOR } from "@/lib/domain/permissions";
 
@@ -9,17 +9,7 @@ import { SYSTEM_ACTOR } from "@/lib/domain/permissions";
 const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures/beads");
 const NOW = new Date("2026-02-01T00:00:00.000Z");
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  const { disconnectDb } = await import("@/lib/db");
-  await disconnectDb();
-  await database.drop();
-});
+withTestDatabase();
 
 type RawDep = { depends_on_id: string; type: string; metadata?: unknown };
 type Raw = { id: string; status?: string; issue_type?: string; _type?: string; defer_until?: string | null; dependencies?: RawDep[] | null };

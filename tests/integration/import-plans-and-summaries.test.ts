@@ -1,26 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { actors, createBoardWithTickets } from "@/tests/helpers/board-fixture";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/tests/helpers/test-database";
+import { withTestDatabase, testDatabaseKind } from "@/tests/helpers/test-database";
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/fixtures/plans");
 const fixture = (name: string) => readFileSync(path.join(fixtures, name), "utf8");
 const PLANS = ["beads-work-plan-health-probes.md", "beads-work-plan-split-brain.md"];
 const SUMMARIES = ["session-summary-worker-lifecycle.md", "progress-log-phase-streams.md"];
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  const { disconnectDb } = await import("@/lib/db");
-  await disconnectDb();
-  await database.drop();
-});
+withTestDatabase();
 
 describe(`plan and summary import on ${testDatabaseKind()}`, () => {
   it.each(PLANS)("imports %s and stores source, structure and warnings", async (name) => {

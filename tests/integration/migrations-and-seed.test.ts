@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/tests/helpers/test-database";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase, testDatabaseKind } from "@/tests/helpers/test-database";
 import { DEMO_TICKETS, DEMO_USERS } from "@/prisma/seed/demo-data";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  const { disconnectDb } = await import("@/lib/db");
-  await disconnectDb();
-  await database.drop();
-});
+const database = withTestDatabase();
 
 describe(`migrations and the demo seed on ${testDatabaseKind()}`, () => {
   it("applies every migration and reports nothing pending", async () => {

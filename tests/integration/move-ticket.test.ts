@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/tests/helpers/test-database";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase, testDatabaseKind } from "@/tests/helpers/test-database";
 import { actors, createBoardWithTickets } from "@/tests/helpers/board-fixture";
 import type { AppError } from "@/lib/domain/errors";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  const { disconnectDb } = await import("@/lib/db");
-  await disconnectDb();
-  await database.drop();
-});
+withTestDatabase();
 
 const codeOf = (outcome: PromiseSettledResult<unknown>) => (outcome.status === "rejected" ? (outcome.reason as AppError).code : "ok");
 
