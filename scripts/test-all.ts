@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { createDatabaseLikeProduction } from "../tests/helpers/test-database";
 
 const pgUrl = process.env.DATABASE_URL_PG;
 const bin = (name: string) => path.join("node_modules", ".bin", name);
@@ -42,7 +43,7 @@ async function withPostgresDatabase<T>(work: (url: string) => T): Promise<T> {
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
+  await createDatabaseLikeProduction(admin, name);
   try {
     const url = new URL(pgUrl!);
     url.pathname = `/${name}`;

@@ -7,9 +7,11 @@ import {
   PointerSensor,
   TouchSensor,
   closestCorners,
+  pointerWithin,
   useSensor,
   useSensors,
   type Announcements,
+  type CollisionDetection,
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
@@ -24,6 +26,16 @@ import { TicketCard } from "./ticket-card";
 import { useMoveTicket } from "./use-move-ticket";
 
 type Columns = Record<string, string[]>;
+
+/**
+ * What is under the pointer wins (a card before the column around it); closest corners
+ * only without a pointer (keyboard). Corners alone misjudge tall columns: dragging up a
+ * long column could land the card in the neighbouring one.
+ */
+const collisionDetection: CollisionDetection = (args) => {
+  const under = pointerWithin(args);
+  return under.length > 0 ? under : closestCorners(args);
+};
 
 function columnsOf(board: BoardView): Columns {
   const columns: Columns = Object.fromEntries(board.phases.map((phase) => [phase.id, [] as string[]]));
@@ -128,7 +140,7 @@ export function BoardDnd({ board }: { board: BoardView }) {
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={closestCorners}
+      collisionDetection={collisionDetection}
       accessibility={{ announcements, screenReaderInstructions: { draggable: "To pick up a card, press Space or Enter. Use the arrow keys to move it, Space or Enter to drop it, Escape to cancel." } }}
       onDragStart={onDragStart}
       onDragOver={onDragOver}

@@ -30,7 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `gateboard_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  await createDatabaseLikeProduction(admin, name);
   await admin.end();
   const parsed = new URL(adminUrl);
   parsed.pathname = `/${name}`;
@@ -64,4 +64,17 @@ export function withTestDatabase(): TestDatabase {
     await database.drop?.();
   });
   return database;
+}
+
+/**
+ * Test databases sort text like a typical production server (ICU en-US: case-insensitive
+ * first), not in this machine's byte order, so code that needs byte order (ranks) is
+ * caught here. Falls back to the server default where ICU is missing.
+ */
+export async function createDatabaseLikeProduction(admin: pg.Client, name: string): Promise<void> {
+  try {
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`);
+  } catch {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  }
 }

@@ -57,6 +57,20 @@ describe(`moveTicket on ${testDatabaseKind()}`, () => {
     for (const row of after) expect(row.rank).toBe(before.find((r) => r.id === row.id)!.rank);
   });
 
+  it("puts a card at the top of a column and the database orders it first", async () => {
+    const { moveTicket } = await import("@/lib/server/move-ticket");
+    const { db } = await import("@/lib/db");
+    const { ids, phases } = await createBoardWithTickets("top", { backlog: 3 });
+    const [a, b, c] = ids.backlog!;
+    // The new rank sorts before "a0" only in byte order (e.g. "Zz"): the column's collation must agree.
+    await moveTicket(actors.engineer, c!, { toPhase: "backlog", beforeId: a!, version: 1 });
+    const order = await db().ticket.findMany({ where: { phaseId: phases[0]!.id }, orderBy: { rank: "asc" }, select: { id: true } });
+    expect(order.map((t) => t.id)).toEqual([c, a, b]);
+    await moveTicket(actors.engineer, b!, { toPhase: "backlog", beforeId: c!, version: 1 });
+    const next = await db().ticket.findMany({ where: { phaseId: phases[0]!.id }, orderBy: { rank: "asc" }, select: { id: true } });
+    expect(next.map((t) => t.id)).toEqual([b, c, a]);
+  });
+
   it("refuses neighbours from another column", async () => {
     const { moveTicket } = await import("@/lib/server/move-ticket");
     const { ids } = await createBoardWithTickets("nb", { backlog: 2, analyzing: 1 });
