@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase, testDatabaseKind } from "@/tests/helpers/test-database";
 import { actors } from "@/tests/helpers/board-fixture";
+import { rawReadiness } from "@/tests/helpers/beads-reference";
 import { SYSTEM_ACTOR } from "@/lib/domain/permissions";
 
 // /work/shared sits beside the repository checkout, locally and in CI.
@@ -44,48 +45,6 @@ function rawFacts(text: string) {
   return { live, tombstone, nonIssue, depsByType, withParent };
 }
 
-/** beads' blocked/ready rule the slow, obvious way (as in lib/domain/beads/beads-fixtures.test.ts). */
-function rawReadiness(live: Raw[]) {
-  const byId = new Map(live.map((r) => [r.id, r]));
-  const parentsOf = (r: Raw) => (r.dependencies ?? []).filter((d) => d.type === "parent-child" && byId.has(d.depends_on_id)).map((d) => d.depends_on_id);
-  const done = (status: string) => status === "closed" || status === "pinned";
-  const blocked = new Set<string>();
-  for (const r of live) {
-    if (r.status === "closed") continue;
-    for (const d of r.dependencies ?? []) {
-      const target = byId.get(d.depends_on_id);
-      if (!target) continue;
-      if (["blocks", "blocked-by", "conditional-blocks"].includes(d.type) && !done(target.status ?? "open")) blocked.add(r.id);
-      if (d.type === "waits-for") {
-        const kids = live.filter((k) => parentsOf(k).includes(d.depends_on_id)).map((k) => k.status ?? "open");
-        const meta = typeof d.metadata === "string" ? (JSON.parse(d.metadata || "{}") as unknown) : d.metadata;
-        const anyGate = (meta as { gate?: string } | null)?.gate === "any-children";
-        if (kids.some((s) => !done(s)) && !(anyGate && kids.includes("closed"))) blocked.add(r.id);
-      }
-    }
-  }
-  const deferred = new Set(live.filter((r) => r.defer_until && Date.parse(r.defer_until) > NOW.getTime()).map((r) => r.id));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const r of live) {
-      const parents = parentsOf(r);
-      if (r.status !== "closed" && !blocked.has(r.id) && parents.some((p) => blocked.has(p))) {
-        blocked.add(r.id);
-        changed = true;
-      }
-      if (!deferred.has(r.id) && parents.some((p) => deferred.has(p))) {
-        deferred.add(r.id);
-        changed = true;
-      }
-    }
-  }
-  const nonWork = ["gate", "molecule", "message", "agent", "role", "rig", "merge-request"];
-  const ready = live
-    .filter((r) => ["open", "in_progress"].includes(r.status ?? "open"))
-    .filter((r) => !blocked.has(r.id) && !deferred.has(r.id) && !nonWork.includes(r.issue_type ?? "task"))
-    .map((r) => r.id);
-  return { blocked, ready: new Set(ready) };
-}
 
 async function newBoard(key: string) {
   const { createBoard } = await import("@/lib/server/create-board");
@@ -152,7 +111,7 @@ describe.each(FIXTURE_FILES)(`importBeads %s on ${testDatabaseKind()}`, (file, k
 
   it("gives the ready and blocked sets the rule gives on the raw file", async () => {
     const { getReadyQueue } = await import("@/lib/server/get-ready-queue");
-    const oracle = rawReadiness(facts.live);
+    const oracle = rawReadiness(facts.live, NOW);
     const queue = await getReadyQueue(actors.agent, key, { now: NOW, explain: true });
     expect(new Set(queue.items.map((item) => item.id))).toEqual(oracle.ready);
     expect(new Set(queue.blocked.map((item) => item.id))).toEqual(oracle.blocked);

@@ -9,6 +9,7 @@ import { parseBeadsJsonl } from "./parse-beads-jsonl";
 import type { BeadsIssue } from "./beads-types";
 import { mapBeadsIssues } from "./ticket-import";
 import { detectTicketChange } from "./ticket-change";
+import { rawReadiness } from "@/tests/helpers/beads-reference";
 
 // /work/shared sits beside the repository checkout, locally and in CI.
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../shared/fixtures/beads");
@@ -73,55 +74,6 @@ function rawFacts(text: string) {
   return { live, tombstone, nonIssue, depsByType, withParent };
 }
 
-/**
- * The blocked/ready rule written the slow, obvious way: direct causes, then repeat
- * "child of a blocked parent" until nothing changes.
- */
-function rawReadiness(live: Raw[]) {
-  const byId = new Map(live.map((r) => [r.id, r]));
-  const statusOf = (id: string) => byId.get(id)?.status ?? "open";
-  const parentsOf = (r: Raw) =>
-    (r.dependencies ?? []).filter((d) => d.type === "parent-child" && byId.has(d.depends_on_id)).map((d) => d.depends_on_id);
-  const childrenOf = (id: string) => live.filter((r) => parentsOf(r).includes(id));
-  const done = (status: string) => status === "closed" || status === "pinned";
-
-  const blocked = new Set<string>();
-  for (const r of live) {
-    if (r.status === "closed") continue;
-    for (const d of r.dependencies ?? []) {
-      if (!byId.has(d.depends_on_id)) continue;
-      const target = statusOf(d.depends_on_id);
-      if (["blocks", "blocked-by", "conditional-blocks"].includes(d.type) && !done(target)) blocked.add(r.id);
-      if (d.type === "waits-for") {
-        const kids = childrenOf(d.depends_on_id).map((k) => k.status ?? "open");
-        const meta = typeof d.metadata === "string" ? JSON.parse(d.metadata || "{}") : d.metadata;
-        const anyGate = (meta as { gate?: string } | null)?.gate === "any-children";
-        if (kids.some((s) => !done(s)) && !(anyGate && kids.includes("closed"))) blocked.add(r.id);
-      }
-    }
-  }
-  const deferred = new Set(live.filter((r) => r.defer_until && Date.parse(r.defer_until) > Date.parse(NOW)).map((r) => r.id));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const r of live) {
-      const parents = parentsOf(r);
-      if (r.status !== "closed" && !blocked.has(r.id) && parents.some((p) => blocked.has(p))) {
-        blocked.add(r.id);
-        changed = true;
-      }
-      if (!deferred.has(r.id) && parents.some((p) => deferred.has(p))) {
-        deferred.add(r.id);
-        changed = true;
-      }
-    }
-  }
-  const nonWork = ["gate", "molecule", "message", "agent", "role", "rig", "merge-request"];
-  const ready = live
-    .filter((r) => ["open", "in_progress"].includes(r.status ?? "open"))
-    .filter((r) => !blocked.has(r.id) && !deferred.has(r.id) && !nonWork.includes(r.issue_type ?? "task"))
-    .map((r) => r.id);
-  return { blocked, ready: new Set(ready) };
-}
 
 /** Issues compared across a round trip: Gateboard's metadata block and line numbers set aside. */
 function comparable(issue: BeadsIssue) {
@@ -158,7 +110,7 @@ describe.each(Object.keys(FIXTURE_FACTS) as Array<keyof typeof FIXTURE_FACTS>)("
   });
 
   it("computes the same blocked and ready sets as the rule applied to the raw file", () => {
-    const oracle = rawReadiness(facts.live);
+    const oracle = rawReadiness(facts.live, new Date(NOW));
     const queue = computeReadyQueue(mapped.tickets.map(toGraphTicket), toGraphEdges(mapped.tickets), { now: NOW });
     expect(new Set(queue.blocked)).toEqual(oracle.blocked);
     expect(new Set(queue.ready)).toEqual(oracle.ready);
