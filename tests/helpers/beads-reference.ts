@@ -14,6 +14,36 @@ export type RawIssue = Record<string, unknown> & {
  * The blocked/ready rule written the slow, obvious way: direct causes, then repeat
  * "child of a blocked parent" until nothing changes.
  */
+/** Straight from the file, without the library: what a reader of the JSONL would count. */
+export function rawFacts(text: string) {
+  const live: RawIssue[] = [];
+  let tombstone = 0;
+  let nonIssue = 0;
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    const record = JSON.parse(line) as RawIssue;
+    if (record._type !== undefined && record._type !== "issue") nonIssue += 1;
+    else if (record.status === "tombstone") tombstone += 1;
+    else live.push(record);
+  }
+  const liveIds = new Set(live.map((r) => r.id));
+  const edgeKeys = new Set<string>();
+  const depsByType: Record<string, number> = {};
+  let withParent = 0;
+  for (const record of live) {
+    let hasParent = false;
+    for (const dep of record.dependencies ?? []) {
+      const type = dep.type === "blocked-by" ? "blocks" : dep.type;
+      const key = `${record.id} ${dep.depends_on_id} ${type}`;
+      if (!edgeKeys.has(key)) depsByType[type] = (depsByType[type] ?? 0) + 1;
+      edgeKeys.add(key);
+      if (type === "parent-child" && liveIds.has(dep.depends_on_id)) hasParent = true;
+    }
+    if (hasParent) withParent += 1;
+  }
+  return { live, tombstone, nonIssue, depsByType, withParent };
+}
+
 export function rawReadiness(live: RawIssue[], now: Date) {
   const byId = new Map(live.map((r) => [r.id, r]));
   const statusOf = (id: string) => byId.get(id)?.status ?? "open";

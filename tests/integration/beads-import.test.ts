@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase, testDatabaseKind } from "@/tests/helpers/test-database";
 import { actors } from "@/tests/helpers/board-fixture";
-import { rawReadiness } from "@/tests/helpers/beads-reference";
+import { rawFacts, rawReadiness, type RawIssue } from "@/tests/helpers/beads-reference";
 import { SYSTEM_ACTOR } from "@/lib/domain/permissions";
 
 // /work/shared sits beside the repository checkout, locally and in CI.
@@ -12,38 +12,7 @@ const NOW = new Date("2026-02-01T00:00:00.000Z");
 
 withTestDatabase();
 
-type RawDep = { depends_on_id: string; type: string; metadata?: unknown };
-type Raw = { id: string; status?: string; issue_type?: string; _type?: string; defer_until?: string | null; dependencies?: RawDep[] | null };
 
-/** Straight from the file, without the library: what a reader of the JSONL would count. */
-function rawFacts(text: string) {
-  const live: Raw[] = [];
-  let tombstone = 0;
-  let nonIssue = 0;
-  for (const line of text.split("\n")) {
-    if (line.trim() === "") continue;
-    const record = JSON.parse(line) as Raw;
-    if (record._type !== undefined && record._type !== "issue") nonIssue += 1;
-    else if (record.status === "tombstone") tombstone += 1;
-    else live.push(record);
-  }
-  const liveIds = new Set(live.map((r) => r.id));
-  const edgeKeys = new Set<string>();
-  const depsByType: Record<string, number> = {};
-  let withParent = 0;
-  for (const record of live) {
-    let hasParent = false;
-    for (const dep of record.dependencies ?? []) {
-      const type = dep.type === "blocked-by" ? "blocks" : dep.type;
-      const key = `${record.id} ${dep.depends_on_id} ${type}`;
-      if (!edgeKeys.has(key)) depsByType[type] = (depsByType[type] ?? 0) + 1;
-      edgeKeys.add(key);
-      if (type === "parent-child" && liveIds.has(dep.depends_on_id)) hasParent = true;
-    }
-    if (hasParent) withParent += 1;
-  }
-  return { live, tombstone, nonIssue, depsByType, withParent };
-}
 
 
 async function newBoard(key: string) {
@@ -105,7 +74,7 @@ describe.each(FIXTURE_FILES)(`importBeads %s on ${testDatabaseKind()}`, (file, k
     expect(sorted(final.tickets)).toEqual(sorted(state.tickets));
     expect(sorted(final.edges)).toEqual(sorted(state.edges));
     // The exported lines carry the same edges as the file (dangling ones included).
-    const exportedEdges = exported.jsonl.trim().split("\n").flatMap((line) => ((JSON.parse(line) as Raw).dependencies ?? []).length);
+    const exportedEdges = exported.jsonl.trim().split("\n").flatMap((line) => ((JSON.parse(line) as RawIssue).dependencies ?? []).length);
     expect(exportedEdges.reduce((a, b) => a + b, 0)).toBe(state.edges.length);
   }, 120_000);
 

@@ -9,20 +9,12 @@ import { parseBeadsJsonl } from "./parse-beads-jsonl";
 import type { BeadsIssue } from "./beads-types";
 import { mapBeadsIssues } from "./ticket-import";
 import { detectTicketChange } from "./ticket-change";
-import { rawReadiness } from "@/tests/helpers/beads-reference";
+import { rawFacts, rawReadiness } from "@/tests/helpers/beads-reference";
 
 // /work/shared sits beside the repository checkout, locally and in CI.
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../shared/fixtures/beads");
 const NOW = "2026-02-01T00:00:00.000Z";
 
-type Raw = Record<string, unknown> & {
-  id: string;
-  status?: string;
-  issue_type?: string;
-  _type?: string;
-  defer_until?: string | null;
-  dependencies?: Array<{ depends_on_id: string; type: string; metadata?: unknown }> | null;
-};
 
 /** Expected facts per fixture, pinned so a silently-wrong oracle cannot pass unnoticed. */
 const FIXTURE_FACTS = {
@@ -47,32 +39,6 @@ const FIXTURE_FACTS = {
   },
 } as const;
 
-/** Straight from the file, without the library: what a reader of the JSONL would count. */
-function rawFacts(text: string) {
-  const live: Raw[] = [];
-  let tombstone = 0;
-  let nonIssue = 0;
-  for (const line of text.split("\n")) {
-    if (line.trim() === "") continue;
-    const record = JSON.parse(line) as Raw;
-    if (record._type !== undefined && record._type !== "issue") nonIssue += 1;
-    else if (record.status === "tombstone") tombstone += 1;
-    else live.push(record);
-  }
-  const liveIds = new Set(live.map((r) => r.id));
-  const depsByType: Record<string, number> = {};
-  let withParent = 0;
-  for (const record of live) {
-    let hasParent = false;
-    for (const dep of record.dependencies ?? []) {
-      const type = dep.type === "blocked-by" ? "blocks" : dep.type;
-      depsByType[type] = (depsByType[type] ?? 0) + 1;
-      if (type === "parent-child" && liveIds.has(dep.depends_on_id)) hasParent = true;
-    }
-    if (hasParent) withParent += 1;
-  }
-  return { live, tombstone, nonIssue, depsByType, withParent };
-}
 
 
 /** Issues compared across a round trip: Gateboard's metadata block and line numbers set aside. */
