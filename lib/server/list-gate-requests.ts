@@ -104,9 +104,20 @@ export async function listGateRequests(actor: Actor, filter: { status?: "pending
   );
 }
 
-/** How many open requests wait for this person's decision (the header badge). */
+/**
+ * How many pending requests wait for this person's decision (the header badge, drawn on
+ * every page): one query and the who-may-decide rule, without evaluating any evidence.
+ */
 export async function countGateRequestsForMe(actor: Actor): Promise<number> {
   if (actor.kind !== "user" || !["reviewer", "lead", "admin"].includes(actor.role)) return 0;
-  const requests = await listGateRequests(actor, { status: "pending" });
-  return requests.filter((request) => request.canDecide.ok && !request.decisions.some((decision) => decision.deciderId === actor.id)).length;
+  const requests = await db().gateRequest.findMany({
+    where: { status: "pending", ...(actor.boardScope ? { boardId: actor.boardScope } : {}), decisions: { none: { deciderId: actor.id } } },
+    select: { gates: true, requestedById: true, ticket: { select: { assigneeUserId: true, assigneeAgentId: true } } },
+  });
+  const decider = { id: actor.id, kind: "user" as const, role: actor.role };
+  return requests.filter((request) =>
+    (request.gates as unknown as GateSpec[]).some(
+      (spec) => canDecide({ decider, assigneeId: request.ticket.assigneeUserId ?? request.ticket.assigneeAgentId, requestedById: request.requestedById, spec }).ok,
+    ),
+  ).length;
 }

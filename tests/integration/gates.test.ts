@@ -39,7 +39,11 @@ describe(`gates on ${testDatabaseKind()}`, () => {
 
     // The engineer's role cannot decide gates at all; the requester cannot approve their own request.
     await expect(decideGate(actors.engineer, pending.gateRequestId, { decision: "approve" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const { countGateRequestsForMe } = await import("@/lib/server/list-gate-requests");
+    expect(await countGateRequestsForMe(reviewer)).toBe(1);
+    expect(await countGateRequestsForMe(actors.engineer)).toBe(0);
     expect(await decideGate(reviewer, pending.gateRequestId, { decision: "approve" })).toMatchObject({ status: "completed", advance: "moved" });
+    expect(await countGateRequestsForMe(reviewer)).toBe(0);
     expect(await phaseOf(id)).toBe("deploying");
     const moved = await db().auditEvent.findFirst({ where: { entityId: id, action: "ticket.moved" }, orderBy: { seq: "desc" } });
     expect(moved).toMatchObject({ actorKind: "system", after: expect.objectContaining({ phase: "deploying", gateRequestId: pending.gateRequestId }) });
