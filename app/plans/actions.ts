@@ -3,8 +3,10 @@
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/action-result";
 import type { ParseIssue } from "@/lib/domain/plans/types";
+import { decidePlanHardStop } from "@/lib/server/decide-plan-hard-stop";
 import { importPlan } from "@/lib/server/import-plan";
 import { importSummary } from "@/lib/server/import-summary";
+import type { HardStopGateView } from "@/lib/server/plan-hard-stop-view";
 import { runAction } from "@/lib/server/run-action";
 
 /** What the import form shows after a successful import (never the whole parsed document). */
@@ -49,5 +51,12 @@ export async function importDocumentAction(_previous: ActionResult<ImportOutcome
     };
   });
   if (result.ok) revalidatePath(kind === "plan" ? "/plans" : "/summaries");
+  return result;
+}
+
+/** One click at a plan's HARD STOP; the use case decides who may. */
+export async function decidePlanHardStopAction(planId: unknown, input: unknown): Promise<ActionResult<HardStopGateView>> {
+  const result = await runAction((actor) => decidePlanHardStop(actor, String(planId), input));
+  if (result.ok) revalidatePath("/plans", "layout");
   return result;
 }

@@ -22,6 +22,13 @@ export function EntityLink({ type, id, boardKey }: { type: string; id: string; b
       </Link>
     );
   }
+  if (type === "plan") {
+    return (
+      <Link href={`/plans/${encodeURIComponent(id)}`} className="whitespace-nowrap hover:underline" title={`Open plan ${id}`}>
+        {label}
+      </Link>
+    );
+  }
   return (
     <span className="whitespace-nowrap" title={id}>
       {label}

@@ -5,9 +5,10 @@ import { Check, CircleAlert, Clock } from "lucide-react";
 import type { GateRequestView } from "@/lib/server/list-gate-requests";
 import { DecisionButtons } from "./decision-buttons";
 import { TestSummary } from "./test-summary";
+import { waitedFor } from "./waited";
 
 export function GateRequestCard({ request }: { request: GateRequestView }) {
-  const waited = relative(request.createdAt);
+  const waited = waitedFor(request.createdAt);
   return (
     <article aria-label={`Gate request for ${request.ticket.id}`} className="rounded-lg border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900">
       <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -68,7 +69,7 @@ export function GateRequestCard({ request }: { request: GateRequestView }) {
         <ul className="mt-3 text-xs text-zinc-600 dark:text-zinc-400" aria-label="Decisions so far">
           {request.decisions.map((decision, index) => (
             <li key={index}>
-              {decision.decision === "approve" ? "Approved" : "Rejected"} by {decision.deciderId} ({decision.role}) {relative(decision.at)} ago
+              {decision.decision === "approve" ? "Approved" : "Rejected"} by {decision.deciderId} ({decision.role}) {waitedFor(decision.at)} ago
               {decision.comment && <>: “{decision.comment}”</>}
             </li>
           ))}
@@ -83,11 +84,4 @@ export function GateRequestCard({ request }: { request: GateRequestView }) {
       </footer>
     </article>
   );
-}
-
-function relative(iso: string): string {
-  const minutes = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 60_000));
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours}h` : `${Math.round(hours / 24)}d`;
 }

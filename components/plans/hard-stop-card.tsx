@@ -1,18 +1,24 @@
 import { Hand } from "lucide-react";
-import type { PlanHardStop, PlanPhase } from "@/lib/domain/plans/types";
+import type { HardStopState } from "@/lib/domain/plans/hard-stop-state";
+import type { PlanHardStop } from "@/lib/domain/plans/types";
+import type { HardStopGateView } from "@/lib/server/plan-hard-stop-view";
+import { HardStopDecision } from "./hard-stop-decision";
 import { StatusPill } from "./status-pill";
 
-type Props = { hardStop: PlanHardStop; phases: PlanPhase[]; planStatus: string };
+type Props = { planId: string; hardStop: PlanHardStop; gate: HardStopGateView; mayDecide: boolean };
 
-/**
- * The plan's HARD STOP as a gate. Approving it is wired by the gates work; until then the
- * card shows the state and who may approve, and deliberately has no button that does nothing.
- */
-export function HardStopCard({ hardStop, phases, planStatus }: Props) {
-  const awaiting = hardStop.awaiting ?? "User-Approved Commit";
-  const gatePhase = phases.find((phase) => phase.name.toLowerCase() === awaiting.toLowerCase());
-  const approved = gatePhase?.status.status === "done";
-  const waiting = !approved && planStatus === "awaiting_approval";
+const PILL: Record<HardStopState, { status: "done" | "pending" | "failed" | "unknown"; label: string }> = {
+  waiting: { status: "pending", label: "waiting for approval" },
+  approved: { status: "done", label: "approved" },
+  rejected: { status: "failed", label: "rejected" },
+  done: { status: "done", label: "completed (approved outside Gateboard)" },
+  not_reached: { status: "unknown", label: "not reached yet" },
+};
+
+/** The plan's HARD STOP as a gate a reviewer, lead or admin decides with one click. */
+export function HardStopCard({ planId, hardStop, gate, mayDecide }: Props) {
+  const waiting = gate.state === "waiting";
+  const latest = gate.decisions[0];
   return (
     <section
       aria-labelledby="hard-stop-title"
@@ -21,9 +27,9 @@ export function HardStopCard({ hardStop, phases, planStatus }: Props) {
       <div className="flex flex-wrap items-center gap-2">
         <Hand aria-hidden className={`size-4 ${waiting ? "text-amber-700 dark:text-amber-300" : "text-zinc-500"}`} />
         <h2 id="hard-stop-title" className="text-sm font-semibold">
-          Gate: {awaiting}
+          Gate: {gate.gate}
         </h2>
-        <StatusPill status={approved ? "done" : "pending"} label={approved ? "approved" : waiting ? "waiting for approval" : "not reached yet"} />
+        <StatusPill status={PILL[gate.state].status} label={PILL[gate.state].label} />
       </div>
       <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
         Hard stop after phase {hardStop.phaseNumber ?? "?"}: the orchestrator stops here and resumes only {hardStop.condition ?? "when a person approves"}.
@@ -35,9 +41,20 @@ export function HardStopCard({ hardStop, phases, planStatus }: Props) {
           ))}
         </ul>
       ) : null}
-      <p className="mt-2 text-xs text-zinc-500">
-        A lead or reviewer approves it — never automation. One-click approval from this page arrives with gate requests; until then approve through the orchestrator.
-      </p>
+      {latest && (gate.state === "approved" || gate.state === "rejected") ? (
+        <p className="mt-3 text-sm">
+          <span className="font-medium">{latest.decision === "approve" ? "Approved" : "Rejected"}</span> by {latest.deciderName} ({latest.role}) on{" "}
+          <time dateTime={latest.at}>{latest.at.replace("T", " ").slice(0, 16)} UTC</time>
+          {latest.comment ? <span className="mt-1 block text-zinc-600 dark:text-zinc-400">“{latest.comment}”</span> : null}
+          {gate.state === "rejected" ? <span className="mt-1 block text-xs text-zinc-500">It opens again when the orchestrator re-imports the revised plan.</span> : null}
+        </p>
+      ) : null}
+      {waiting && mayDecide ? (
+        <div className="mt-3">
+          <HardStopDecision planId={planId} gate={gate.gate} />
+        </div>
+      ) : null}
+      {waiting && !mayDecide ? <p className="mt-3 text-xs text-zinc-500">A reviewer, lead or admin approves it — never an agent or automation.</p> : null}
     </section>
   );
 }

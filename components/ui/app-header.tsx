@@ -3,13 +3,14 @@ import { LogOut } from "lucide-react";
 import { signOutAction } from "@/app/sign-in/actions";
 import { can } from "@/lib/domain/permissions";
 import { countGateRequestsForMe } from "@/lib/server/list-gate-requests";
+import { countPlansAtHardStopForMe } from "@/lib/server/list-plan-hard-stops";
 import { requestActor } from "@/lib/server/request-actor";
 
 const navLink = "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100";
 
 export async function AppHeader() {
   const actor = await requestActor();
-  const waiting = actor ? await countGateRequestsForMe(actor) : 0;
+  const waiting = actor ? (await countGateRequestsForMe(actor)) + (await countPlansAtHardStopForMe(actor)) : 0;
   return (
     <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
       <nav aria-label="Main" className="mx-auto flex h-12 max-w-[1800px] items-center gap-6 px-4 text-sm">

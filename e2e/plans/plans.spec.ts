@@ -52,6 +52,31 @@ test("a lead imports a plan reconciled with board gb, reads it and follows a tas
   await shoot(page, "plans-list");
 });
 
+test("the plan's HARD STOP waits in the reviewer's inbox and one click on the plan approves it", async ({ page }) => {
+  // Engineers see the gate but cannot decide it.
+  await signIn(page, "engineer@gateboard.local", undefined, "/plans");
+  await page.getByRole("link", { name: "Beads Work Plan" }).click();
+  await expect(page.getByRole("heading", { name: "Gate: User-Approved Commit" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Approve/ })).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await signIn(page, "reviewer@gateboard.local", undefined, "/inbox");
+  await page.goto("/inbox");
+  const card = page.getByRole("article", { name: "HARD STOP of plan Beads Work Plan" });
+  await expect(card).toContainText("User-Approved Commit");
+  await shoot(page, "plans-inbox-hard-stop");
+  await card.getByRole("link", { name: "Beads Work Plan" }).click();
+
+  await page.getByRole("button", { name: "Approve User-Approved Commit" }).click();
+  await expect(page.getByText("approved", { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Gate: User-Approved Commit" })).toContainText(/Approved by .+ \(reviewer\)/);
+  await expect(page.getByRole("button", { name: /Approve/ })).toHaveCount(0);
+  await shoot(page, "plans-hard-stop-approved");
+
+  await page.goto("/inbox");
+  await expect(page.getByRole("article", { name: "HARD STOP of plan Beads Work Plan" })).toHaveCount(0);
+});
+
 test("an engineer reads a session summary and finds it by a word in it", async ({ page }) => {
   await signIn(page, "engineer@gateboard.local");
   await importSummary(page, readFileSync(path.join(fixtures, "session-summary-worker-lifecycle.md"), "utf8"));

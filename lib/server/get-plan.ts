@@ -4,6 +4,7 @@ import { AppError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import type { ParseIssue, Plan } from "@/lib/domain/plans/types";
 import { authorize } from "@/lib/server/authorize";
+import { hardStopDecisionSelect, hardStopGateView, type HardStopGateView } from "@/lib/server/plan-hard-stop-view";
 
 /** Where a plan's task lives on the board right now. */
 export type PlanTicketState = { id: string; boardKey: string; phaseKey: string; phaseName: string; status: string };
@@ -23,6 +24,8 @@ export type PlanView = {
   updatedAt: string;
   /** Task id → its ticket, for tasks that are tickets on the plan's board. */
   tickets: Record<string, PlanTicketState>;
+  /** The HARD STOP as a gate people decide on; null when the plan has none. */
+  hardStopGate: HardStopGateView | null;
 };
 
 /** One plan with the live phase of each task's ticket on the plan's board. */
@@ -45,6 +48,7 @@ export async function getPlan(actor: Actor, id: string): Promise<PlanView> {
       updatedAt: true,
       boardId: true,
       board: { select: { key: true, name: true } },
+      hardStopDecisions: hardStopDecisionSelect,
     },
   });
   if (!row) throw new AppError("NOT_FOUND", notFound);
@@ -75,5 +79,6 @@ export async function getPlan(actor: Actor, id: string): Promise<PlanView> {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     tickets,
+    hardStopGate: plan.hardStop ? hardStopGateView({ status: row.status, updatedAt: row.updatedAt, awaiting: plan.hardStop.awaiting }, row.hardStopDecisions) : null,
   };
 }

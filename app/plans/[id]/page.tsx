@@ -16,6 +16,7 @@ import { quietButton } from "@/components/plans/ui-classes";
 import { WorkerValidationTable } from "@/components/plans/worker-validation-table";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { isAppError } from "@/lib/domain/errors";
+import { can } from "@/lib/domain/permissions";
 import { getPlan } from "@/lib/server/get-plan";
 import { requirePageActor } from "@/lib/server/request-actor";
 
@@ -76,7 +77,7 @@ export default async function PlanPage({ params }: Props) {
           <PhaseTrack phases={plan.phases} />
         </PlanSection>
       ) : null}
-      {plan.hardStop ? <HardStopCard hardStop={plan.hardStop} phases={plan.phases ?? []} planStatus={view.status} /> : null}
+      {plan.hardStop && view.hardStopGate ? <HardStopCard planId={view.id} hardStop={plan.hardStop} gate={view.hardStopGate} mayDecide={actor.kind === "user" && can(actor, "gate.decide")} /> : null}
 
       <PlanSection id="tasks" title="Tasks" aside={<span className="text-xs text-zinc-500">{taskIds.length}</span>}>
         <PlanTasksTable tasks={plan.tasks ?? []} tickets={view.tickets} boardKey={view.board?.key ?? null} />

@@ -15,6 +15,7 @@ import "@/app/api/v1/gate-requests/[id]/decision/route";
 import "@/app/api/v1/gate-requests/route";
 import "@/app/api/v1/me/route";
 import "@/app/api/v1/plans/[id]/export/route";
+import "@/app/api/v1/plans/[id]/hard-stop/decision/route";
 import "@/app/api/v1/plans/[id]/route";
 import "@/app/api/v1/plans/route";
 import "@/app/api/v1/search/route";
