@@ -31,6 +31,9 @@ export async function AppHeader() {
             <Link href="/summaries" className={navLink}>
               Summaries
             </Link>
+            <Link href="/agents" className={navLink}>
+              Agents
+            </Link>
             <Link href="/inbox" className={`flex items-center gap-1.5 ${navLink}`}>
               Inbox
               {waiting > 0 && (

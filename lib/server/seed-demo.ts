@@ -43,13 +43,21 @@ export async function seedDemo(now: Date = new Date()): Promise<SeedResult> {
         audit.push({ action: "user.created", entityType: "user", entityId: id, after: { email: user.email, role: user.role, demo: true } });
       }
       const agentIds = new Map<string, string>();
+      const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
       for (const agent of DEMO_AGENTS) {
-        const id = newId();
-        agentIds.set(agent.name, id);
+        agentIds.set(agent.name, agent.id);
         await tx.agent.create({
-          data: { id, name: agent.name, kind: agent.kind, capabilities: [...agent.capabilities], capacity: agent.capacity, state: agent.state, lastHeartbeatAt: now },
+          data: {
+            id: agent.id, name: agent.name, kind: agent.kind, capabilities: [...agent.capabilities], capacity: agent.capacity, state: agent.state,
+            heartbeatIntervalSec: agent.heartbeatIntervalSec, lastHeartbeatAt: minutesAgo(agent.lastHeartbeatMinutesAgo),
+            currentTicketId: agent.currentTicketId ?? null, note: agent.note ?? null, respawnCount: agent.respawnCount,
+            createdAt: minutesAgo(agent.history[0]?.minutesAgo ?? 0),
+          },
         });
-        audit.push({ action: "agent.registered", entityType: "agent", entityId: id, after: { name: agent.name, kind: agent.kind } });
+        await tx.agentStateChange.createMany({
+          data: agent.history.map((change) => ({ id: newId(), agentId: agent.id, fromState: change.from, toState: change.to, note: change.note ?? null, at: minutesAgo(change.minutesAgo) })),
+        });
+        audit.push({ action: "agent.registered", entityType: "agent", entityId: agent.id, after: { name: agent.name, kind: agent.kind, state: agent.state, demo: true } });
       }
       await recordAudit(tx, SYSTEM_ACTOR, audit, now);
 

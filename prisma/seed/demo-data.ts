@@ -12,11 +12,66 @@ export const DEMO_USERS = [
   { email: "viewer@gateboard.local", name: "Vera Viewer", role: "viewer" },
 ] as const;
 
-export const DEMO_AGENTS = [
-  { name: "orchestrator-1", kind: "orchestrator", capabilities: ["plan", "review-routing"], capacity: 3, state: "busy" },
-  { name: "claude-worker-1", kind: "worker", capabilities: ["typescript", "tests"], capacity: 2, state: "busy" },
-  { name: "claude-worker-2", kind: "worker", capabilities: ["typescript", "sql"], capacity: 2, state: "idle" },
-] as const;
+type DemoAgent = {
+  /** Fixed so docs and tests can point at them. */
+  id: string;
+  name: string;
+  kind: string;
+  capabilities: string[];
+  capacity: number;
+  state: "idle" | "busy" | "paused" | "stopped" | "crashed";
+  /**
+   * Nothing heartbeats for the demo agents, so the live ones turn stale after 3 intervals
+   * and crashed after 6 (45 and 90 minutes): the demo shows them alive for a while, then
+   * the crash detection at work.
+   */
+  heartbeatIntervalSec: number;
+  /** Minutes before the seed the last heartbeat came. */
+  lastHeartbeatMinutesAgo: number;
+  currentTicketId?: string;
+  note?: string;
+  respawnCount: number;
+  /** Oldest first; minutes before the seed. */
+  history: Array<{ from: string | null; to: string; note?: string; minutesAgo: number }>;
+};
+
+export const DEMO_AGENTS: DemoAgent[] = [
+  { id: "agent-demo-orchestrator-1", name: "orchestrator-1", kind: "orchestrator", capabilities: ["plan", "review-routing"], capacity: 3, state: "busy",
+    heartbeatIntervalSec: 900, lastHeartbeatMinutesAgo: 1, currentTicketId: "gb-c71e", note: "planning webhooks v2", respawnCount: 1,
+    history: [
+      { from: null, to: "idle", note: "registered", minutesAgo: 4 * 1440 },
+      { from: "idle", to: "busy", minutesAgo: 4 * 1440 - 5 },
+      { from: "busy", to: "crashed", note: "no heartbeat for 91 min (expected every 900 s)", minutesAgo: 2 * 1440 },
+      { from: "crashed", to: "idle", note: "respawned (#1) after crashed", minutesAgo: 2 * 1440 - 20 },
+      { from: "idle", to: "busy", note: "planning webhooks v2", minutesAgo: 2 * 1440 - 18 },
+    ] },
+  { id: "agent-demo-claude-worker-1", name: "claude-worker-1", kind: "worker", capabilities: ["typescript", "tests"], capacity: 6, state: "busy",
+    heartbeatIntervalSec: 900, lastHeartbeatMinutesAgo: 2, currentTicketId: "gb-a3f8.2", note: "writing the idempotency middleware", respawnCount: 0,
+    history: [
+      { from: null, to: "idle", note: "registered", minutesAgo: 3 * 1440 },
+      { from: "idle", to: "busy", minutesAgo: 3 * 1440 - 2 },
+      { from: "busy", to: "paused", note: "waiting for a review of gb-6e02", minutesAgo: 300 },
+      { from: "paused", to: "busy", minutesAgo: 240 },
+    ] },
+  { id: "agent-demo-claude-worker-2", name: "claude-worker-2", kind: "worker", capabilities: ["typescript", "sql"], capacity: 8, state: "idle",
+    heartbeatIntervalSec: 900, lastHeartbeatMinutesAgo: 3, respawnCount: 0,
+    history: [
+      { from: null, to: "idle", note: "registered", minutesAgo: 3 * 1440 },
+      { from: "idle", to: "busy", minutesAgo: 3 * 1440 - 1 },
+      { from: "busy", to: "idle", note: "gb-2c88 handed to deploy", minutesAgo: 30 },
+    ] },
+  { id: "agent-demo-codex-reviewer-1", name: "codex-reviewer-1", kind: "reviewer", capabilities: ["review", "security"], capacity: 2, state: "crashed",
+    heartbeatIntervalSec: 60, lastHeartbeatMinutesAgo: 47, respawnCount: 2,
+    history: [
+      { from: null, to: "idle", note: "registered", minutesAgo: 2 * 1440 },
+      { from: "idle", to: "crashed", note: "no heartbeat for 7 min (expected every 60 s)", minutesAgo: 1440 },
+      { from: "crashed", to: "idle", note: "respawned (#1) after crashed", minutesAgo: 1400 },
+      { from: "idle", to: "crashed", note: "no heartbeat for 6 min (expected every 60 s)", minutesAgo: 600 },
+      { from: "crashed", to: "idle", note: "respawned (#2) after crashed", minutesAgo: 120 },
+      { from: "idle", to: "busy", minutesAgo: 110 },
+      { from: "busy", to: "crashed", note: "no heartbeat for 7 min (expected every 60 s)", minutesAgo: 40 },
+    ] },
+];
 
 type DemoTicket = {
   id: string;

@@ -2,6 +2,8 @@ import { apiRoute } from "@/lib/server/api/api-route";
 import { openApiDocument } from "@/lib/server/api/openapi";
 // Each route registers itself when its module loads; list every /api/v1 route here.
 // (tests/integration/openapi.test.ts fails when one is missing.)
+import "@/app/api/v1/agents/[id]/heartbeat/route";
+import "@/app/api/v1/agents/route";
 import "@/app/api/v1/audit/export/route";
 import "@/app/api/v1/audit/route";
 import "@/app/api/v1/audit/verify/route";
@@ -22,6 +24,7 @@ import "@/app/api/v1/search/route";
 import "@/app/api/v1/summaries/[id]/route";
 import "@/app/api/v1/summaries/route";
 import "@/app/api/v1/tickets/[id]/artifacts/route";
+import "@/app/api/v1/tickets/[id]/claim/route";
 import "@/app/api/v1/tickets/[id]/dependencies/route";
 import "@/app/api/v1/tickets/[id]/move/route";
 import "@/app/api/v1/tickets/[id]/route";
