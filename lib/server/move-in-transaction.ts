@@ -48,7 +48,6 @@ export async function moveInTransaction(
     select: {
       id: true, boardId: true, phaseId: true, rank: true, version: true, status: true, checklist: true, metadata: true,
       assigneeUserId: true, assigneeAgentId: true,
-      phase: { select: { key: true } },
       board: { select: { workflow: true } },
     },
   });
@@ -60,11 +59,13 @@ export async function moveInTransaction(
     });
   }
   const workflow = ticket.board.workflow as unknown as WorkflowDefinition;
-  const from = ticket.phase.key;
-  const target = await tx.phase.findUnique({
-    where: { boardId_key: { boardId: ticket.boardId, key: move.toPhase } },
+  // The column the ticket is in and the one it goes to, in one read (one row for a reorder).
+  const phases = await tx.phase.findMany({
+    where: { boardId: ticket.boardId, OR: [{ id: ticket.phaseId }, { key: move.toPhase }] },
     select: { id: true, key: true, name: true },
   });
+  const from = phases.find((phase) => phase.id === ticket.phaseId)!.key;
+  const target = phases.find((phase) => phase.key === move.toPhase);
   if (!target) throw new AppError("VALIDATION_FAILED", `This board has no phase "${move.toPhase}".`, { field: "toPhase" });
   const changesColumn = target.id !== ticket.phaseId;
 
@@ -162,18 +163,21 @@ export async function moveInTransaction(
 
 /**
  * Rank from the neighbours named by the client: `afterId` is the card that ends up just
- * above, `beforeId` the one just below. Reads at most two rows through the
- * (boardId, phaseId, rank) index; with neither, the card goes to the bottom.
+ * above, `beforeId` the one just below. Reads the named neighbours by id, or
+ * the nearest one through the (boardId, phaseId, rank) index; with neither, the card goes to the bottom.
  */
 async function rankFor(tx: Tx, phaseId: string, ticketId: string, afterId: string | null, beforeId: string | null, phaseName: string): Promise<string> {
-  const neighbour = async (id: string, field: "afterId" | "beforeId") => {
+  const named = [afterId, beforeId].filter((id): id is string => id !== null);
+  // Both neighbours in one read by primary key.
+  const rows = named.length === 0 ? [] : await tx.ticket.findMany({ where: { id: { in: named } }, select: { id: true, phaseId: true, rank: true } });
+  const neighbour = (id: string, field: "afterId" | "beforeId") => {
     if (id === ticketId) throw new AppError("VALIDATION_FAILED", `${field} cannot be the ticket being moved.`, { field });
-    const row = await tx.ticket.findUnique({ where: { id }, select: { phaseId: true, rank: true } });
+    const row = rows.find((candidate) => candidate.id === id);
     if (!row || row.phaseId !== phaseId) throw new AppError("VALIDATION_FAILED", `${field} ${id} is not in ${phaseName}.`, { field });
     return row.rank;
   };
-  const above = afterId ? await neighbour(afterId, "afterId") : null;
-  const below = beforeId ? await neighbour(beforeId, "beforeId") : null;
+  const above = afterId ? neighbour(afterId, "afterId") : null;
+  const below = beforeId ? neighbour(beforeId, "beforeId") : null;
   if (above !== null && below !== null) return rankBetween(above, below);
   const others = { phaseId, id: { not: ticketId } };
   if (above !== null) {

@@ -169,6 +169,56 @@ describe(`apiRoute on ${testDatabaseKind()}`, () => {
     expect(await db().auditEvent.findFirst({ where: { requestId: "denied-1" } })).toMatchObject({ action: "access.denied", actorRole: "viewer", entityId: "user.manage" });
   });
 
+  it("lets a route declare a larger limit, named in its 413 and its OpenAPI description", async () => {
+    const { apiRoute } = await import("@/lib/server/api/api-route");
+    const roomy = apiRoute(
+      { method: "POST", path: "/api/v1/test/roomy", summary: "roomy", body: z.object({ title: z.string() }), maxBodyBytes: 3 * MB },
+      async ({ body }) => ({ length: body.title.length }),
+    );
+    const title = "t".repeat(2 * MB);
+    const accepted = await roomy(post(JSON.stringify({ title })), ctx);
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toEqual({ length: 2 * MB });
+    // The same body on a route with the default limit.
+    expect((await echo(post(JSON.stringify({ title })), ctx)).status).toBe(413);
+
+    const refused = await roomy(post("{}", { "content-length": String(3 * MB + 1) }), ctx);
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toEqual({
+      error: { code: "PAYLOAD_TOO_LARGE", message: "The request body is larger than the limit of 3 MB (3145728 bytes). Send less per request.", details: { limitBytes: 3 * MB } },
+    });
+
+    const { openApiDocument } = await import("@/lib/server/api/openapi");
+    const operations = openApiDocument().paths as Record<string, { post?: { responses: Record<string, { description: string }>; requestBody?: { description?: string } } }>;
+    expect(operations["/api/v1/test/roomy"]?.post?.responses["413"]?.description).toMatch(/^Body over 3 MB/);
+    expect(operations["/api/v1/test/roomy"]?.post?.requestBody?.description).toMatch(/At most 3 MB/);
+    expect(operations["/api/v1/test/echo"]?.post?.responses["413"]?.description).toMatch(/^Body over 1 MB/);
+  });
+
+  it("takes a beads export over 1 MB as raw NDJSON on the import route, and as JSON", async () => {
+    const { POST } = await import("@/app/api/v1/boards/[board]/import/beads/route");
+    const { createBoard } = await import("@/lib/server/create-board");
+    const { SYSTEM_ACTOR } = await import("@/lib/domain/permissions");
+    await createBoard(SYSTEM_ACTOR, { name: "Large import", key: "bigimp", workflow: "software-development" });
+    const description = "d".repeat(4000);
+    const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `bigimp-${i}`, title: `Issue ${i}`, description, status: "open", priority: 2, issue_type: "task" }));
+    const ndjson = `${lines.join("\n")}\n`;
+    expect(Buffer.byteLength(ndjson)).toBeGreaterThan(MB);
+    const importRequest = (body: string, contentType: string) =>
+      new Request("http://gateboard.test/api/v1/boards/bigimp/import/beads", { method: "POST", body, headers: { "content-type": contentType, authorization: `Bearer ${token}` } });
+    const route = { params: Promise.resolve({ board: "bigimp" }) };
+
+    const raw = await POST(importRequest(ndjson, "application/x-ndjson"), route);
+    expect(raw.status).toBe(200);
+    expect(await raw.json()).toMatchObject({ created: 300, updated: 0, errors: [] });
+    // The same export wrapped in JSON, as text/plain with a charset, and empty.
+    expect(await (await POST(importRequest(JSON.stringify({ jsonl: ndjson }), "application/json"), route)).json()).toMatchObject({ created: 0, unchanged: 300 });
+    expect(await (await POST(importRequest(ndjson, "text/plain; charset=utf-8"), route)).json()).toMatchObject({ created: 0, unchanged: 300 });
+    const empty = await POST(importRequest("  \n", "application/x-ndjson"), route);
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", message: expect.stringContaining("empty") } });
+  });
+
   it("rate-limits per token with 429 and Retry-After, other callers unaffected", async () => {
     const { resetRateLimit } = await import("@/lib/server/api/rate-limit");
     resetRateLimit(3);

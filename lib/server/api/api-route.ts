@@ -9,6 +9,7 @@ import { actorFromRequest } from "@/lib/server/api-actor";
 import { registerOperation } from "@/lib/server/api/openapi";
 import { takeRateLimit } from "@/lib/server/api/rate-limit";
 
+/** The default body limit; a route that takes whole files declares its own `maxBodyBytes`. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -24,6 +25,13 @@ export type ApiRouteOptions<A extends boolean, B extends ZodType | undefined, Q 
   /** Default true: no token or session → 401. */
   auth?: A;
   body?: B;
+  /** Largest body accepted, in bytes (default MAX_BODY_BYTES, 1 MB). */
+  maxBodyBytes?: number;
+  /**
+   * Content types taken as plain text besides JSON (e.g. `application/x-ndjson`): the body
+   * text becomes `toBody(text)` and is then validated by `body` like a JSON one.
+   */
+  textBody?: { contentTypes: string[]; description: string; toBody: (text: string) => unknown };
   query?: Q;
   params?: P;
   /** The success body, for the OpenAPI document. */
@@ -50,7 +58,7 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
  * Wraps a /api/v1 route handler so every route behaves the same: a request id (taken from
  * `x-request-id` or made, echoed back, and carried by the actor into audit events), the
  * caller resolved from a bearer token or the session, a per-caller rate limit, JSON bodies
- * of at most 1 MB, zod-validated params/query/body, and errors as
+ * of at most 1 MB (or the route's `maxBodyBytes`), zod-validated params/query/body, and errors as
  * `{"error": {code, message, details}}` with the code's status. The route is registered in
  * the OpenAPI document with the same schemas.
  *
@@ -66,6 +74,7 @@ export function apiRoute<A extends boolean = true, B extends ZodType | undefined
 ): (request: Request, context: RouteContext) => Promise<Response> {
   registerOperation(openApiOperation(options));
   const authRequired = options.auth !== false;
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
 
   return async (request, routeContext) => {
     const requestId = requestIdFrom(request);
@@ -93,7 +102,7 @@ export function apiRoute<A extends boolean = true, B extends ZodType | undefined
 
       const params = options.params ? parseInput(options.params, await routeContext.params, "path parameters") : undefined;
       const query = options.query ? parseInput(options.query, searchParamsObject(new URL(request.url).searchParams), "query") : undefined;
-      const body = options.body ? parseInput(options.body, parseJson(await readBody(request, MAX_BODY_BYTES)), "body") : undefined;
+      const body = options.body ? parseInput(options.body, await readInput(request, maxBodyBytes, options.textBody), "body") : undefined;
 
       const result = await handler({
         actor: actorWithRequest as ApiContext<A, B, Q, P>["actor"],
@@ -152,8 +161,26 @@ function searchParamsObject(search: URLSearchParams): Record<string, string | st
   return out;
 }
 
+/** "1 MB", "16 MB", "512 KB": how a limit reads in messages and the OpenAPI document. */
+function formatBytes(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  if (Number.isInteger(mb)) return `${mb} MB`;
+  return Number.isInteger(bytes / 1024) ? `${bytes / 1024} KB` : `${bytes} bytes`;
+}
+
 function tooLarge(limit: number): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than the limit of ${limit / 1024 / 1024} MB (${limit} bytes). Send less per request.`, { limitBytes: limit });
+  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than the limit of ${formatBytes(limit)} (${limit} bytes). Send less per request.`, { limitBytes: limit });
+}
+
+/** The body as the route's input: JSON, or the text itself for a declared text content type. */
+async function readInput(request: Request, limit: number, textBody: ApiRouteOptions<boolean, undefined, undefined, undefined>["textBody"]): Promise<unknown> {
+  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  const text = await readBody(request, limit);
+  if (textBody && textBody.contentTypes.includes(mediaType)) {
+    if (text.trim() === "") throw new AppError("VALIDATION_FAILED", `The request body is empty: send ${textBody.description}.`);
+    return textBody.toBody(text);
+  }
+  return parseJson(text);
 }
 
 /**
@@ -195,20 +222,21 @@ function parseJson(text: string): unknown {
 }
 
 const ERROR_RESPONSES: Record<string, string> = {
+  // 413 is described per route, with the route's own limit.
   "400": "Invalid input (VALIDATION_FAILED; details.issues lists each problem)",
   "401": "No valid token or session (UNAUTHENTICATED)",
   "403": "Not allowed for this role or board (FORBIDDEN)",
   "404": "Not found (NOT_FOUND)",
-  "413": "Body over 1 MB (PAYLOAD_TOO_LARGE)",
   "429": "Rate limit reached (RATE_LIMITED; see Retry-After)",
   "500": "Unexpected server error (INTERNAL)",
 };
 
 function openApiOperation<A extends boolean, B extends ZodType | undefined, Q extends AnyObject | undefined, P extends AnyObject | undefined>(options: ApiRouteOptions<A, B, Q, P>): RouteConfig {
+  const limit = formatBytes(options.maxBodyBytes ?? MAX_BODY_BYTES);
   const errors = Object.fromEntries(
-    Object.entries(ERROR_RESPONSES)
+    Object.entries({ ...ERROR_RESPONSES, ...(options.body ? { "413": `Body over ${limit} (PAYLOAD_TOO_LARGE; details.limitBytes)` } : {}) })
+      .sort(([a], [b]) => a.localeCompare(b))
       .filter(([status]) => (options.auth === false ? !["401", "403"].includes(status) : true))
-      .filter(([status]) => (options.body ? true : status !== "413"))
       .map(([status, description]) => [status, { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
   );
   return {
@@ -221,7 +249,18 @@ function openApiOperation<A extends boolean, B extends ZodType | undefined, Q ex
     request: {
       ...(options.params ? { params: options.params } : {}),
       ...(options.query ? { query: options.query } : {}),
-      ...(options.body ? { body: { required: true, content: { "application/json": { schema: options.body } } } } : {}),
+      ...(options.body
+        ? {
+            body: {
+              required: true,
+              description: `At most ${limit}.${options.textBody ? ` Also accepted as ${options.textBody.description} with Content-Type ${options.textBody.contentTypes.join(" or ")}.` : ""}`,
+              content: {
+                "application/json": { schema: options.body },
+                ...Object.fromEntries((options.textBody?.contentTypes ?? []).map((type) => [type, { schema: { type: "string" as const, description: options.textBody!.description } }])),
+              },
+            },
+          }
+        : {}),
     },
     responses: {
       [String(options.status ?? 200)]: {

@@ -4,6 +4,10 @@ import { importPlanSchema, planImportResultSchema, planListItemSchema } from "@/
 import { importPlan } from "@/lib/server/import-plan";
 import { listPlans } from "@/lib/server/list-plans";
 
+// A document may be up to MAX_DOCUMENT_CHARS; as a JSON string with escapes and multi-byte
+// characters that is several times as many bytes, so the body limit leaves the schema to judge.
+const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
 export const GET = apiRoute(
   {
     method: "GET",
@@ -27,6 +31,7 @@ export const POST = apiRoute(
       "Parses a \"Beads Work Plan\" Markdown document sent as JSON `{markdown, boardKey?}` and stores it by session id: importing the same session again updates the plan (200) instead of creating one (201). With `boardKey` the plan's tasks become or update tickets on that board (matched by task id) with their `blocks` and `parent-child` dependencies. Input that is not a plan is refused with 400 VALIDATION_FAILED and `details.errors` as `[{line, message}]`.",
     tags: ["plans"],
     body: importPlanSchema,
+    maxBodyBytes: MAX_DOCUMENT_BYTES,
     response: planImportResultSchema,
     status: 201,
   },

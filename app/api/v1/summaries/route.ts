@@ -4,6 +4,10 @@ import { importSummarySchema, summaryImportResultSchema, summaryListItemSchema }
 import { importSummary } from "@/lib/server/import-summary";
 import { listSummaries } from "@/lib/server/list-summaries";
 
+// A document may be up to MAX_DOCUMENT_CHARS; as a JSON string with escapes and multi-byte
+// characters that is several times as many bytes, so the body limit leaves the schema to judge.
+const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
 export const GET = apiRoute(
   {
     method: "GET",
@@ -26,6 +30,7 @@ export const POST = apiRoute(
       "Parses a session completion summary or a dated progress log sent as JSON `{markdown}`; mis-decoded text (\"âœ…\" for ✅) is repaired. The same document imported again updates it (200) instead of creating one (201). Input that is neither is refused with 400 VALIDATION_FAILED and `details.errors` as `[{line, message}]`.",
     tags: ["summaries"],
     body: importSummarySchema,
+    maxBodyBytes: MAX_DOCUMENT_BYTES,
     response: summaryImportResultSchema,
     status: 201,
   },
