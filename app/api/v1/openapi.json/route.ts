@@ -11,6 +11,7 @@ import "@/app/api/v1/boards/[board]/export/beads/route";
 import "@/app/api/v1/boards/[board]/import/beads/route";
 import "@/app/api/v1/boards/[board]/ready/route";
 import "@/app/api/v1/boards/[board]/route";
+import "@/app/api/v1/boards/[board]/tickets/route";
 import "@/app/api/v1/boards/route";
 import "@/app/api/v1/events/route";
 import "@/app/api/v1/gate-requests/[id]/decision/route";
