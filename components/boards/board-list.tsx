@@ -1,12 +1,15 @@
 import Link from "next/link";
 import type { BoardSummary } from "@/lib/server/list-boards";
 
-export function BoardList({ boards }: { boards: BoardSummary[] }) {
+export function BoardList({ boards, canCreate = false }: { boards: BoardSummary[]; canCreate?: boolean }) {
   if (boards.length === 0) {
     return (
       <div className="mt-6 rounded-lg border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-500 dark:border-zinc-700">
-        No boards yet. Start with an empty database and <code className="font-mono">npm start</code> seeds a demo board, or
-        import one with the CLI.
+        {canCreate ? (
+          <>No boards yet. Create one with New board above; its columns come from the workflow you choose.</>
+        ) : (
+          <>No boards you can read yet. Ask a lead or an admin to create one, or to give you access.</>
+        )}
       </div>
     );
   }

@@ -7,7 +7,11 @@ const phaseKey = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,39}$/, "must be lower-case letters, digits or '-', starting with a letter (max 40)");
 
-const wipSchema = z
+/**
+ * A column's WIP settings, as a workflow file declares them and as a lead edits them on a
+ * board: the one place that says which combinations make sense.
+ */
+export const wipSettingsSchema = z
   .object({
     policy: z.enum(WIP_POLICIES),
     min: z.int().min(0).optional(),
@@ -27,7 +31,7 @@ const phaseSchema = z
   .object({
     key: phaseKey,
     name: z.string().trim().min(1).max(60),
-    wip: wipSchema.default({ policy: "none" }),
+    wip: wipSettingsSchema.default({ policy: "none" }),
     doneDefinitions: z.array(z.string().trim().min(1)).default([]),
     expectedOutputs: z.array(z.string().trim().min(1)).default([]),
     prompt: z.string().trim().default(""),
@@ -88,6 +92,7 @@ export const workflowDefinitionSchema = z
     });
   });
 
+export type WipSettings = z.infer<typeof wipSettingsSchema>;
 export type WorkflowDefinition = z.infer<typeof workflowDefinitionSchema>;
 export type WorkflowPhase = WorkflowDefinition["phases"][number];
 export type WorkflowTransition = WorkflowDefinition["transitions"][number];

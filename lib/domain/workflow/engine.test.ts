@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseWorkflowYaml } from "./parse-workflow";
-import { allowedTargets, autoAdvanceTarget, isTransitionAllowed, statusOnEnter, transitionGates } from "./engine";
+import { allowedTargets, applyChecklistTick, autoAdvanceTarget, findPhase, isTransitionAllowed, statusOnEnter, transitionGates } from "./engine";
 
 const result = parseWorkflowYaml(readFileSync(path.resolve(__dirname, "../../../workflows/software-development.yaml"), "utf8"), "sd.yaml");
 if (!result.ok) throw new Error(result.errors.join("\n"));
@@ -38,5 +38,23 @@ describe("workflow engine", () => {
     expect(statusOnEnter(workflow, "analyzing", "open")).toBe("in_progress");
     expect(statusOnEnter(workflow, "backlog", "in_progress")).toBe("in_progress");
     expect(statusOnEnter(workflow, "building", "blocked")).toBe("blocked");
+  });
+
+  it("ticks and unticks done definitions into a sorted list without duplicates", () => {
+    const analyzing = findPhase(workflow, "analyzing")!;
+    expect(applyChecklistTick(analyzing, [], 2, true)).toEqual({ ok: true, ticked: [2], changed: true });
+    expect(applyChecklistTick(analyzing, [3, 0], 1, true)).toEqual({ ok: true, ticked: [0, 1, 3], changed: true });
+    expect(applyChecklistTick(analyzing, [0, 1], 1, true)).toEqual({ ok: true, ticked: [0, 1], changed: false });
+    expect(applyChecklistTick(analyzing, [0, 1, 1], 1, false)).toEqual({ ok: true, ticked: [0], changed: true });
+    expect(applyChecklistTick(analyzing, [0], 2, false)).toEqual({ ok: true, ticked: [0], changed: false });
+    // Stale indexes (beyond the phase's list) are dropped rather than kept forever.
+    expect(applyChecklistTick(analyzing, [0, 9], 1, true)).toEqual({ ok: true, ticked: [0, 1], changed: true });
+  });
+
+  it("refuses an index the phase does not have, naming the valid range", () => {
+    const analyzing = findPhase(workflow, "analyzing")!;
+    expect(applyChecklistTick(analyzing, [], 4, true)).toEqual({ ok: false, message: "Analyzing has 4 done definitions (index 0–3); 4 is not one of them." });
+    expect(applyChecklistTick(analyzing, [], -1, true).ok).toBe(false);
+    expect(applyChecklistTick(findPhase(workflow, "done")!, [], 0, true)).toEqual({ ok: false, message: "Done has no done definitions to tick." });
   });
 });

@@ -31,6 +31,29 @@ export function checklistState(phase: WorkflowPhase | undefined, ticked: readonl
   return (phase?.doneDefinitions ?? []).map((item, index) => ({ item, done: done.has(index) }));
 }
 
+export type ChecklistTick =
+  | { ok: true; ticked: number[]; changed: boolean }
+  | { ok: false; message: string };
+
+/**
+ * Ticks (or unticks) done definition `index` of `phase` in a ticket's ticked list. The
+ * result is sorted and free of duplicates and of indexes the phase does not have, so two
+ * clients ticking in a different order store the same list.
+ */
+export function applyChecklistTick(phase: WorkflowPhase, ticked: readonly number[], index: number, done: boolean): ChecklistTick {
+  const count = phase.doneDefinitions.length;
+  if (count === 0) return { ok: false, message: `${phase.name} has no done definitions to tick.` };
+  if (!Number.isInteger(index) || index < 0 || index >= count) {
+    return { ok: false, message: `${phase.name} has ${count} done definition${count === 1 ? "" : "s"} (index 0–${count - 1}); ${index} is not one of them.` };
+  }
+  const current = [...new Set(ticked)].filter((entry) => Number.isInteger(entry) && entry >= 0 && entry < count).sort((a, b) => a - b);
+  const next = new Set(current);
+  if (done) next.add(index);
+  else next.delete(index);
+  const sorted = [...next].sort((a, b) => a - b);
+  return { ok: true, ticked: sorted, changed: sorted.length !== current.length };
+}
+
 /**
  * Where a ticket goes by itself once its phase's done definitions are all ticked, if the
  * phase says so and the workflow allows that move. Null otherwise.
