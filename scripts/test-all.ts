@@ -1,6 +1,7 @@
 // `npm test`: everything, in the order that fails fastest. Typecheck, lint, the drift check,
 // unit + integration tests on SQLite, the integration tests again on PostgreSQL when
-// DATABASE_URL_PG is set, a production build, then Playwright e2e on SQLite and PostgreSQL.
+// DATABASE_URL_PG is set, a production build, the reliability suite (tests/reliability) on
+// both, then Playwright e2e on SQLite and PostgreSQL.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -75,6 +76,15 @@ async function main(): Promise<boolean> {
   }
 
   if (!run("production build", bin("next"), ["build"], { NODE_ENV: "production" })) return false;
+
+  // Crash, race, gate, authorization, CSRF and hostile-input tests against the build just made.
+  const reliabilityPrefix = "test-results/vitest-reliability";
+  for (const database of ["sqlite", "postgresql"]) rmSync(`${reliabilityPrefix}-${database}.json`, { force: true });
+  const reliabilityOk = run("reliability suite (SQLite, and PostgreSQL when configured)", bin("tsx"), ["--conditions=react-server", "tests/reliability/run.ts"], {
+    RELIABILITY_JSON_PREFIX: reliabilityPrefix,
+  });
+  for (const database of ["sqlite", "postgresql"]) countVitest(`${reliabilityPrefix}-${database}.json`);
+  if (!reliabilityOk) return false;
 
   const e2eSqlite = "test-results/playwright-sqlite.json";
   rmSync(e2eSqlite, { force: true });

@@ -16,7 +16,34 @@ const LAST_USED_GRANULARITY_MS = 60_000;
 export async function actorFromRequest(request: Request, now: Date = new Date()): Promise<Actor | null> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) return actorFromBearer(authorization, now);
+  refuseCrossSiteWrite(request);
   return actorFromHeaders(request.headers, request.url);
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Browsers attach the session cookie by themselves, so a change made with it must come from
+ * Gateboard's own pages: an Origin naming another site, or `null`, is refused (Next does the
+ * same for server actions). SameSite=Lax already keeps the cookie off cross-site POSTs; this
+ * also stops same-site neighbours (another app on a sibling subdomain) and a text/plain form
+ * post, which the JSON parser would otherwise accept. No Origin at all is no browser's
+ * cross-site request (browsers send Origin on every POST): a program holding the cookie.
+ */
+function refuseCrossSiteWrite(request: Request): void {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return;
+  const origin = request.headers.get("origin");
+  if (origin === null) return;
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || new URL(request.url).host;
+  let originHost: string | null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (originHost !== host) {
+    throw new AppError("FORBIDDEN", `Cross-site request refused: Origin ${origin} is not this site (${host}). Change things from Gateboard's own pages, or send an API token as \`Authorization: Bearer <token>\`.`);
+  }
 }
 
 async function actorFromBearer(authorization: string, now: Date): Promise<Actor> {
