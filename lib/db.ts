@@ -77,9 +77,30 @@ class ImmediateSqliteAdapter extends PrismaBetterSQLite3 {
     // SQLite leaves foreign keys off per connection; Prisma's cascades rely on them.
     client.pragma("foreign_keys = ON");
     const prepare = client.prepare.bind(client);
-    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    client.prepare = (sql: string) => (sql === "BEGIN" ? beginImmediate(prepare) : prepare(sql));
     return adapter;
   }
+}
+
+/**
+ * The adapter takes its transaction mutex and then runs BEGIN; if BEGIN throws, the mutex is
+ * never released and every later transaction of the process waits forever. BEGIN IMMEDIATE
+ * throws SQLITE_BUSY when another process keeps the write lock past the busy timeout, so
+ * then fall back to a deferred BEGIN, which cannot be busy: the transaction's first write
+ * waits for the lock once more and, failing that, errors and rolls back like any other
+ * failed statement — which releases the mutex.
+ */
+function beginImmediate(prepare: (sql: string) => unknown): { run(): unknown } {
+  return {
+    run() {
+      try {
+        return (prepare("BEGIN IMMEDIATE") as { run(): unknown }).run();
+      } catch (error) {
+        if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+        return (prepare("BEGIN") as { run(): unknown }).run();
+      }
+    },
+  };
 }
 
 type TransactionOptions = { timeoutMs?: number };
