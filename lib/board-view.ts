@@ -28,6 +28,12 @@ export type CardView = {
   parentId: string | null;
   labels: string[];
   phaseEnteredAt: string;
+  /** Held up by a dependency (beads' rule: blocks, waits-for, a blocked parent). */
+  blocked: boolean;
+  /** In the ready queue: open or in progress, nothing blocking, not deferred. */
+  ready: boolean;
+  /** An open gate request: waiting for evidence or approval, or approved and waiting for room in `to`. */
+  gateWaiting: { to: string; waitingForCapacity: boolean } | null;
   assignee: { kind: "user" | "agent"; name: string } | null;
 };
 

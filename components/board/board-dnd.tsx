@@ -48,7 +48,7 @@ function columnsOf(board: BoardView): Columns {
  * (so the query cache can change underneath without the card jumping); on drop the final
  * position becomes one move with the new neighbours.
  */
-export function BoardDnd({ board }: { board: BoardView }) {
+export function BoardDnd({ board, isHidden }: { board: BoardView; isHidden?: (card: CardView) => boolean }) {
   const move = useMoveTicket(board.key);
   const [dragging, setDragging] = useState<{ id: string; from: string; columns: Columns } | null>(null);
   const fromQuery = useMemo(() => columnsOf(board), [board]);
@@ -148,17 +148,16 @@ export function BoardDnd({ board }: { board: BoardView }) {
       onDragCancel={() => setDragging(null)}
     >
       <ol className="flex h-[calc(100dvh-7.5rem)] min-h-96 gap-3 overflow-x-auto pb-2" aria-label={`${board.name} columns`}>
-        {board.phases.map((phase) => (
-          <li key={phase.id} className="flex min-h-0 shrink-0">
-            <SortableColumn
-              phase={phase}
-              phases={board.phases}
-              cards={(columns[phase.id] ?? []).map((id) => cards.get(id)).filter((card): card is CardView => card !== undefined)}
-              now={Date.parse(board.asOf)}
-              onMove={move}
-            />
-          </li>
-        ))}
+        {board.phases.map((phase) => {
+          const all = (columns[phase.id] ?? []).map((id) => cards.get(id)).filter((card): card is CardView => card !== undefined);
+          // Hidden cards stay in the column's order (moves rank against them) and in its WIP count.
+          const shown = isHidden ? all.filter((card) => card.id === dragging?.id || !isHidden(card)) : all;
+          return (
+            <li key={phase.id} className="flex min-h-0 shrink-0">
+              <SortableColumn phase={phase} phases={board.phases} cards={shown} total={all.length} now={Date.parse(board.asOf)} onMove={move} />
+            </li>
+          );
+        })}
       </ol>
       <DragOverlay dropAnimation={null}>{active ? <TicketCard ticket={active} now={Date.parse(board.asOf)} overlay /> : null}</DragOverlay>
     </DndContext>

@@ -21,11 +21,13 @@ const STATE_LABEL: Record<WipState, string | null> = {
   "under-minimum": "under its WIP minimum",
 };
 
-type Props = { phase: PhaseView; phases: PhaseView[]; cards: CardView[]; now: number; onMove: (move: BoardMove) => void };
+/** `total` counts cards a filter hides too (WIP is about the column, not the view); default: `cards`. */
+type Props = { phase: PhaseView; phases: PhaseView[]; cards: CardView[]; total?: number; now: number; onMove: (move: BoardMove) => void };
 
-export function SortableColumn({ phase, phases, cards, now, onMove }: Props) {
+export function SortableColumn({ phase, phases, cards, total = cards.length, now, onMove }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: `phase:${phase.id}` });
-  const state = wipState(cards.length, phase.wipPolicy, phase.wipMin, phase.wipMax);
+  const state = wipState(total, phase.wipPolicy, phase.wipMin, phase.wipMax);
+  const hidden = total - cards.length;
   const limited = phase.wipMax !== null && phase.wipPolicy !== "none";
   const label = STATE_LABEL[state];
   return (
@@ -41,7 +43,7 @@ export function SortableColumn({ phase, phases, cards, now, onMove }: Props) {
           {phase.name}
         </h2>
         <span className={`text-xs font-medium tabular-nums ${HEADER_TONE[state]}`} title={label ? `${phase.name} is ${label}` : undefined}>
-          <span data-testid="wip-count">{limited ? `${cards.length}/${phase.wipMax}` : cards.length}</span>
+          <span data-testid="wip-count">{limited ? `${total}/${phase.wipMax}` : total}</span>
           {phase.wipPolicy === "hard" && <span className="sr-only"> (hard limit)</span>}
           {label && <span className="sr-only">, {label}</span>}
         </span>
@@ -49,13 +51,16 @@ export function SortableColumn({ phase, phases, cards, now, onMove }: Props) {
       <SortableContext id={phase.id} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
         <ol ref={setNodeRef} className="flex min-h-16 flex-1 flex-col gap-2 overflow-y-auto px-2 pb-2" aria-label={`Tickets in ${phase.name}`}>
           {cards.length === 0 && (
-            <li className="rounded-md border border-dashed border-zinc-300 px-3 py-6 text-center text-xs text-zinc-500 dark:border-zinc-700">No tickets in {phase.name}</li>
+            <li className="rounded-md border border-dashed border-zinc-300 px-3 py-6 text-center text-xs text-zinc-500 dark:border-zinc-700">
+              {hidden > 0 ? `All ${hidden} tickets in ${phase.name} are blocked and hidden` : `No tickets in ${phase.name}`}
+            </li>
           )}
           {cards.map((card, index) => (
             <SortableCard key={card.id} card={card} index={index} column={cards} phase={phase} phases={phases} now={now} onMove={onMove} />
           ))}
         </ol>
       </SortableContext>
+      {hidden > 0 && cards.length > 0 && <p className="px-3 pb-2 text-[11px] text-zinc-500">{hidden} blocked hidden</p>}
     </section>
   );
 }

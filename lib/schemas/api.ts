@@ -59,6 +59,12 @@ const cardViewSchema = z.object({
   parentId: z.string().nullable(),
   labels: z.array(z.string()),
   phaseEnteredAt: z.string(),
+  blocked: z.boolean().meta({ description: "Held up by a dependency (blocks, waits-for, a blocked parent)" }),
+  ready: z.boolean().meta({ description: "In the ready queue: open or in progress, nothing blocking, not deferred" }),
+  gateWaiting: z
+    .object({ to: z.string().meta({ description: "Name of the phase the ticket waits to enter" }), waitingForCapacity: z.boolean() })
+    .nullable()
+    .meta({ description: "An open gate request: waiting for evidence or approval, or approved and waiting for room" }),
   assignee: z.object({ kind: z.enum(["user", "agent"]), name: z.string() }).nullable(),
 });
 

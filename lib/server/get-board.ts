@@ -6,10 +6,14 @@ import { authorize } from "@/lib/server/authorize";
 import type { BoardView } from "@/lib/board-view";
 import { allowedTargets } from "@/lib/domain/workflow/engine";
 import type { WorkflowDefinition } from "@/lib/schemas/workflow";
+import { computeReadyQueue } from "@/lib/domain/dependencies/ready-queue";
+import { toGraphEdgeFromRow, toGraphTicketFromRow } from "@/lib/server/beads-ticket-metadata";
 
 /**
  * Everything the board screen draws, in one read: columns with their WIP settings and the
- * compact card fields (no descriptions: those load with the ticket detail).
+ * compact card fields (no descriptions: those load with the ticket detail). Blocked/ready
+ * markers come from the dependency graph evaluated in memory and gate markers from one
+ * query of open requests: three queries whatever the board's size, none per ticket.
  */
 export async function getBoard(actor: Actor, key: string): Promise<BoardView> {
   const board = await db().board.findUnique({
@@ -30,31 +34,53 @@ export async function getBoard(actor: Actor, key: string): Promise<BoardView> {
   // Outside a token's board scope the board "does not exist" (the attempt is still audited).
   const outOfScope = !!actor.boardScope && actor.boardScope !== board.id;
   await authorize(actor, "board.read", board.id, outOfScope ? { notFoundMessage: `No board "${key}".` } : { message: "You cannot read this board." });
-  const tickets = await db().ticket.findMany({
-    where: { boardId: board.id },
-    orderBy: [{ phaseId: "asc" }, { rank: "asc" }],
-    select: {
-      id: true,
-      title: true,
-      type: true,
-      priority: true,
-      status: true,
-      phaseId: true,
-      rank: true,
-      version: true,
-      parentId: true,
-      labels: true,
-      phaseEnteredAt: true,
-      assigneeUser: { select: { name: true } },
-      assigneeAgent: { select: { name: true } },
-    },
-  });
+  const [tickets, edges, openGates] = await Promise.all([
+    db().ticket.findMany({
+      where: { boardId: board.id },
+      orderBy: [{ phaseId: "asc" }, { rank: "asc" }],
+      select: {
+        id: true,
+        title: true,
+        type: true,
+        priority: true,
+        status: true,
+        phaseId: true,
+        rank: true,
+        version: true,
+        parentId: true,
+        labels: true,
+        phaseEnteredAt: true,
+        deferUntil: true,
+        // Readiness needs an imported ticket's raw beads status (pinned, hooked), kept here.
+        metadata: true,
+        assigneeUser: { select: { name: true } },
+        assigneeAgent: { select: { name: true } },
+      },
+    }),
+    db().dependency.findMany({ where: { issue: { boardId: board.id } }, select: { issueId: true, dependsOnId: true, type: true, metadata: true } }),
+    db().gateRequest.findMany({
+      where: { boardId: board.id, status: { in: ["pending", "approved"] } },
+      orderBy: { createdAt: "asc" },
+      select: { ticketId: true, toPhaseKey: true, waitingForCapacity: true },
+    }),
+  ]);
+  const now = new Date();
+  // Files do not decide readiness; the card payload never carries them.
+  const queue = computeReadyQueue(
+    tickets.map((ticket) => toGraphTicketFromRow({ ...ticket, files: null })),
+    edges.map(toGraphEdgeFromRow),
+    { now },
+  );
+  const ready = new Set(queue.ready);
+  const blocked = new Set(queue.blocked);
+  const phaseName = new Map(board.phases.map((phase) => [phase.key, phase.name]));
+  const gateOf = new Map(openGates.map((request) => [request.ticketId, { to: phaseName.get(request.toPhaseKey) ?? request.toPhaseKey, waitingForCapacity: request.waitingForCapacity }]));
   return {
     id: board.id,
     key: board.key,
     name: board.name,
     workflowKey: board.workflowKey,
-    asOf: new Date().toISOString(),
+    asOf: now.toISOString(),
     phases: board.phases.map(({ ticketCount, ...phase }) => ({
       ...phase,
       wipPolicy: phase.wipPolicy as BoardView["phases"][number]["wipPolicy"],
@@ -73,6 +99,9 @@ export async function getBoard(actor: Actor, key: string): Promise<BoardView> {
       parentId: ticket.parentId,
       labels: Array.isArray(ticket.labels) ? (ticket.labels as string[]) : [],
       phaseEnteredAt: ticket.phaseEnteredAt.toISOString(),
+      blocked: blocked.has(ticket.id),
+      ready: ready.has(ticket.id),
+      gateWaiting: gateOf.get(ticket.id) ?? null,
       assignee: ticket.assigneeUser
         ? { kind: "user", name: ticket.assigneeUser.name }
         : ticket.assigneeAgent

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Plus } from "lucide-react";
 import { connection } from "next/server";
 import { BoardClient } from "@/components/board/board-client";
+import { HideBlockedToggle } from "@/components/board/hide-blocked-toggle";
 import { isAppError } from "@/lib/domain/errors";
+import { can } from "@/lib/domain/permissions";
 import { getBoard } from "@/lib/server/get-board";
 import { requirePageActor } from "@/lib/server/request-actor";
 import { NotAllowed } from "@/components/ui/not-allowed";
@@ -32,6 +35,7 @@ export default async function BoardPage({ params }: Props) {
         <span className="text-xs text-zinc-500">
           {board.tickets.length} tickets · workflow {board.workflowKey}
         </span>
+        <HideBlockedToggle />
         <nav aria-label="Board" className="ml-auto flex gap-3 text-sm">
           <Link href={`/boards/${board.key}/plan`} className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
             Plan work
@@ -42,7 +46,21 @@ export default async function BoardPage({ params }: Props) {
           <a href={`/api/v1/boards/${board.key}/export/beads`} className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
             Export beads
           </a>
+          {can(actor, "board.manage", board.id) ? (
+            <Link href={`/boards/${board.key}/settings`} className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+              Settings
+            </Link>
+          ) : null}
         </nav>
+        {can(actor, "ticket.create", board.id) ? (
+          <Link
+            href={`/boards/${board.key}/tickets/new`}
+            className="inline-flex items-center gap-1 self-center rounded-md bg-zinc-900 px-2.5 py-1 text-xs font-medium text-white hover:bg-zinc-800 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-white"
+          >
+            <Plus aria-hidden className="size-3.5" />
+            New ticket
+          </Link>
+        ) : null}
       </div>
       <BoardClient initial={board} />
     </main>
