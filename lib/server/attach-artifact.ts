@@ -33,9 +33,11 @@ export async function attachArtifact(actor: Actor, ticketId: string, input: Atta
       throw new AppError("VALIDATION_FAILED", `The content is not valid JSON: ${(error as Error).message}`, { field: "content" });
     }
   }
+  const notFound = `No ticket ${ticketId}.`;
   const located = await db().ticket.findUnique({ where: { id: ticketId }, select: { boardId: true } });
-  if (!located || (actor.boardScope && actor.boardScope !== located.boardId)) throw new AppError("NOT_FOUND", `No ticket ${ticketId}.`);
-  await authorize(actor, "artifact.attach", located.boardId);
+  if (!located) throw new AppError("NOT_FOUND", notFound);
+  const outOfScope = !!actor.boardScope && actor.boardScope !== located.boardId;
+  await authorize(actor, "artifact.attach", located.boardId, outOfScope ? { notFoundMessage: notFound } : {});
 
   return writeTransaction(async (tx) => {
     const id = newId();

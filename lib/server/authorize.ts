@@ -20,9 +20,19 @@ type AuthorizeOptions = {
 export async function authorize(actor: Actor | null | undefined, permission: Permission, boardId?: string, options: AuthorizeOptions = {}): Promise<Actor> {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
   if (can(actor, permission, boardId)) return actor;
-  await recordRefusal(actor, permission, boardId);
-  if (options.notFoundMessage) throw new AppError("NOT_FOUND", options.notFoundMessage);
-  throw new AppError("FORBIDDEN", options.message ?? refusalMessage(actor, permission, boardId), { permission });
+  if (options.notFoundMessage) return refuse(actor, permission, boardId, new AppError("NOT_FOUND", options.notFoundMessage));
+  return refuse(actor, permission, boardId, new AppError("FORBIDDEN", options.message ?? refusalMessage(actor, permission, boardId), { permission }));
+}
+
+/**
+ * Records a refusal as `access.denied`, then throws `error`. For refusals the role table
+ * cannot express (a gate's own roles, self-approval, a board-less record a board-scoped
+ * token may not see), so they are audited like authorize()'s own. Not inside a
+ * transaction: the record is written in one of its own.
+ */
+export async function refuse(actor: Actor, permission: Permission, boardId: string | null | undefined, error: AppError): Promise<never> {
+  await recordRefusal(actor, permission, boardId ?? undefined);
+  throw error;
 }
 
 function refusalMessage(actor: Actor, permission: Permission, boardId?: string): string {

@@ -33,9 +33,11 @@ type Claimant = { kind: "agent"; id: string } | { kind: "user"; id: string };
  * by one agent cannot both squeeze under it. A lead or admin may claim for an agent.
  */
 export async function claimTicket(actor: Actor | null, ticketId: string, input: ClaimTicketInput = {}, now: Date = new Date()): Promise<ClaimedTicket> {
+  const notFound = `No ticket ${ticketId}.`;
   const located = await db().ticket.findUnique({ where: { id: ticketId }, select: { boardId: true } });
-  if (actor && (!located || (actor.boardScope && actor.boardScope !== located.boardId))) throw new AppError("NOT_FOUND", `No ticket ${ticketId}.`);
-  const caller = await authorize(actor, "ticket.claim", located?.boardId);
+  if (actor && !located) throw new AppError("NOT_FOUND", notFound);
+  const outOfScope = !!actor?.boardScope && actor.boardScope !== located?.boardId;
+  const caller = await authorize(actor, "ticket.claim", located?.boardId, outOfScope ? { notFoundMessage: notFound } : {});
   const boardId = located!.boardId;
   const { agentId } = parseOrThrow(claimTicketSchema, input, "The claim is not valid.");
   const claimant = await claimantFor(caller, boardId, agentId);

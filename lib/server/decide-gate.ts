@@ -9,7 +9,7 @@ import type { GateSpec } from "@/lib/schemas/gate";
 import { gateDecisionSchema, type GateDecisionInput } from "@/lib/schemas/gate-decision";
 import type { WorkflowDefinition } from "@/lib/schemas/workflow";
 import { advanceGateRequest, type GateAdvance } from "@/lib/server/advance-gate-request";
-import { authorize } from "@/lib/server/authorize";
+import { authorize, refuse } from "@/lib/server/authorize";
 import { gateEvidence } from "@/lib/server/gate-evaluation";
 import { recordAudit } from "@/lib/server/record-audit";
 import { evaluateTransitionGates } from "@/lib/domain/gates/evaluate-gate";
@@ -25,11 +25,13 @@ export async function decideGate(actor: Actor, requestId: string, input: GateDec
   const parsed = gateDecisionSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION_FAILED", "The decision is not valid.", { issues: z.treeifyError(parsed.error) });
   const { decision, comment } = parsed.data;
+  const notFound = `No gate request ${requestId}.`;
   const located = await db().gateRequest.findUnique({ where: { id: requestId }, select: { boardId: true } });
-  if (!located || (actor.boardScope && actor.boardScope !== located.boardId)) throw new AppError("NOT_FOUND", `No gate request ${requestId}.`);
-  await authorize(actor, "gate.decide", located.boardId);
+  if (!located) throw new AppError("NOT_FOUND", notFound);
+  const outOfScope = !!actor.boardScope && actor.boardScope !== located.boardId;
+  await authorize(actor, "gate.decide", located.boardId, outOfScope ? { notFoundMessage: notFound } : {});
 
-  return writeTransaction(async (tx) => {
+  const outcome = await writeTransaction(async (tx): Promise<GateDecisionResult | { refused: string }> => {
     const request = await tx.gateRequest.findUniqueOrThrow({
       where: { id: requestId },
       select: {
@@ -46,9 +48,9 @@ export async function decideGate(actor: Actor, requestId: string, input: GateDec
     const assigneeId = request.ticket.assigneeUserId ?? request.ticket.assigneeAgentId;
     const verdicts = decidable.map((spec) => canDecide({ decider: { id: actor.id, kind: actor.kind === "agent" ? "agent" : "user", role: actor.role }, assigneeId, requestedById: request.requestedById, spec }));
     const refusal = verdicts.find((verdict) => !verdict.ok);
-    if (refusal && !verdicts.some((verdict) => verdict.ok)) {
-      throw new AppError("FORBIDDEN", `You cannot decide this gate: ${refusal.ok ? "" : refusal.reason}.`);
-    }
+    // Refused by the gate's own rule: nothing is written here, and the refusal is recorded
+    // after this transaction, in one of its own, like any other.
+    if (refusal && !refusal.ok && !verdicts.some((verdict) => verdict.ok)) return { refused: refusal.reason };
 
     const now = new Date();
     await tx.gateDecision.create({ data: { id: newId(), gateRequestId: request.id, deciderKind: actor.kind, deciderId: actor.id, role: actor.role, decision, comment: comment ?? null, createdAt: now } });
@@ -71,4 +73,6 @@ export async function decideGate(actor: Actor, requestId: string, input: GateDec
     const status = (await tx.gateRequest.findUniqueOrThrow({ where: { id: request.id }, select: { status: true } })).status;
     return { requestId: request.id, status, advance, needs: evaluation.needs };
   });
+  if ("refused" in outcome) return refuse(actor, "gate.decide", located.boardId, new AppError("FORBIDDEN", `You cannot decide this gate: ${outcome.refused}.`));
+  return outcome;
 }

@@ -6,7 +6,7 @@ import { newId } from "@/lib/domain/ids";
 import type { Actor } from "@/lib/domain/permissions";
 import type { Plan } from "@/lib/domain/plans/types";
 import { gateDecisionSchema } from "@/lib/schemas/gate-decision";
-import { authorize } from "@/lib/server/authorize";
+import { authorize, refuse } from "@/lib/server/authorize";
 import { hardStopDecisionSelect, hardStopGateView, type HardStopGateView } from "@/lib/server/plan-hard-stop-view";
 import { recordAudit } from "@/lib/server/record-audit";
 
@@ -22,9 +22,15 @@ export async function decidePlanHardStop(actor: Actor, planId: string, input: un
   const { decision, comment } = parsed.data;
   const notFound = `No plan "${planId}".`;
   const located = await db().plan.findUnique({ where: { id: planId }, select: { boardId: true } });
-  if (!located || (actor.boardScope && actor.boardScope !== located.boardId)) throw new AppError("NOT_FOUND", notFound);
-  await authorize(actor, "gate.decide", located.boardId ?? undefined, { message: "Only a reviewer, lead or admin can decide a HARD STOP." });
-  if (actor.kind !== "user") throw new AppError("FORBIDDEN", "A HARD STOP needs a person's decision; agents and automation cannot approve it.");
+  if (!located) throw new AppError("NOT_FOUND", notFound);
+  // A token scoped to another board must not learn this plan exists; a plan on no board is
+  // outside every board's scope.
+  const outOfScope = !!actor.boardScope && actor.boardScope !== located.boardId;
+  if (outOfScope && !located.boardId) await refuse(actor, "gate.decide", null, new AppError("NOT_FOUND", notFound));
+  await authorize(actor, "gate.decide", located.boardId ?? undefined, outOfScope ? { notFoundMessage: notFound } : { message: "Only a reviewer, lead or admin can decide a HARD STOP." });
+  if (actor.kind !== "user") {
+    await refuse(actor, "gate.decide", located.boardId, new AppError("FORBIDDEN", "A HARD STOP needs a person's decision; agents and automation cannot approve it."));
+  }
 
   return writeTransaction(async (tx) => {
     const plan = await tx.plan.findUniqueOrThrow({

@@ -24,8 +24,9 @@ export async function getChecklist(actor: Actor, ticketId: string): Promise<Tick
     where: { id: ticketId },
     select: { boardId: true, version: true, checklist: true, phase: { select: { key: true, name: true } }, board: { select: { key: true, workflow: true } } },
   });
-  if (!ticket || (actor.boardScope && actor.boardScope !== ticket.boardId)) throw new AppError("NOT_FOUND", notFound);
-  await authorize(actor, "board.read", ticket.boardId);
+  if (!ticket) throw new AppError("NOT_FOUND", notFound);
+  const outOfScope = !!actor.boardScope && actor.boardScope !== ticket.boardId;
+  await authorize(actor, "board.read", ticket.boardId, outOfScope ? { notFoundMessage: notFound } : {});
   const workflow = ticket.board.workflow as unknown as WorkflowDefinition;
   const phase = findPhase(workflow, ticket.phase.key);
   const ticked = Array.isArray(ticket.checklist) ? ticket.checklist.filter((entry): entry is number => typeof entry === "number") : [];

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import type { ParseIssue, Plan } from "@/lib/domain/plans/types";
-import { authorize } from "@/lib/server/authorize";
+import { authorize, refuse } from "@/lib/server/authorize";
 import { hardStopDecisionSelect, hardStopGateView, type HardStopGateView } from "@/lib/server/plan-hard-stop-view";
 
 /** Where a plan's task lives on the board right now. */
@@ -52,8 +52,10 @@ export async function getPlan(actor: Actor, id: string): Promise<PlanView> {
     },
   });
   if (!row) throw new AppError("NOT_FOUND", notFound);
-  // A token scoped to another board must not learn this plan exists.
-  if (actor.boardScope && row.boardId !== actor.boardScope) throw new AppError("NOT_FOUND", notFound);
+  // A token scoped to another board must not learn this plan exists; a plan on no board is
+  // outside every board's scope.
+  if (actor.boardScope && !row.boardId) await refuse(actor, "board.read", null, new AppError("NOT_FOUND", notFound));
+  await authorize(actor, "board.read", row.boardId ?? undefined, { notFoundMessage: notFound });
 
   const plan = row.parsed as unknown as Plan;
   const taskIds = [...new Set([...(plan.tasks ?? []).map((task) => task.id), ...(plan.taskDetails ?? []).map((task) => task.id)])];

@@ -7,9 +7,11 @@ import { authorize } from "@/lib/server/authorize";
 
 /** The board a live stream follows, checked once when the stream opens. */
 export async function openBoardFeed(actor: Actor, boardKey: string): Promise<{ boardId: string; latestSeq: number }> {
+  const notFound = `No board "${boardKey}".`;
   const board = await db().board.findUnique({ where: { key: boardKey }, select: { id: true } });
-  if (!board || (actor.boardScope && actor.boardScope !== board.id)) throw new AppError("NOT_FOUND", `No board "${boardKey}".`);
-  await authorize(actor, "board.read", board.id);
+  if (!board) throw new AppError("NOT_FOUND", notFound);
+  const outOfScope = !!actor.boardScope && actor.boardScope !== board.id;
+  await authorize(actor, "board.read", board.id, outOfScope ? { notFoundMessage: notFound } : {});
   const latest = await db().auditEvent.findFirst({ where: { boardId: board.id }, orderBy: { seq: "desc" }, select: { seq: true } });
   return { boardId: board.id, latestSeq: latest?.seq ?? 0 };
 }

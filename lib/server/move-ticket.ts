@@ -20,9 +20,11 @@ export async function moveTicket(actor: Actor, ticketId: string, input: MoveTick
   const parsed = moveTicketSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION_FAILED", "The move is not valid.", { issues: z.treeifyError(parsed.error) });
   const move = parsed.data;
+  const notFound = `No ticket ${ticketId}.`;
   const located = await db().ticket.findUnique({ where: { id: ticketId }, select: { boardId: true } });
-  if (!located || (actor.boardScope && actor.boardScope !== located.boardId)) throw new AppError("NOT_FOUND", `No ticket ${ticketId}.`);
-  await authorize(actor, "ticket.move", located.boardId);
+  if (!located) throw new AppError("NOT_FOUND", notFound);
+  const outOfScope = !!actor.boardScope && actor.boardScope !== located.boardId;
+  await authorize(actor, "ticket.move", located.boardId, outOfScope ? { notFoundMessage: notFound } : {});
   return writeTransaction(async (tx) => {
     const result = await moveInTransaction(tx, actor, ticketId, move, { boardId: located.boardId, version: move.version });
     // A card left a column: an approved ticket waiting for room there may move in now.

@@ -12,9 +12,11 @@ export type RenamedBoard = { id: string; key: string; name: string; changed: boo
 /** Renames a board (its key, the ticket id prefix, never changes); audited as `board.renamed`. */
 export async function renameBoard(actor: Actor, boardKey: string, input: RenameBoardInput): Promise<RenamedBoard> {
   const { name, reason } = parseOrThrow(renameBoardSchema, input, "The board name is not valid.");
+  const notFound = `No board "${boardKey}".`;
   const board = await db().board.findUnique({ where: { key: boardKey }, select: { id: true } });
-  if (!board || (actor.boardScope && actor.boardScope !== board.id)) throw new AppError("NOT_FOUND", `No board "${boardKey}".`);
-  await authorize(actor, "board.manage", board.id, { message: "Only a lead or an admin can rename a board." });
+  if (!board) throw new AppError("NOT_FOUND", notFound);
+  const outOfScope = !!actor.boardScope && actor.boardScope !== board.id;
+  await authorize(actor, "board.manage", board.id, outOfScope ? { notFoundMessage: notFound } : { message: "Only a lead or an admin can rename a board." });
 
   return writeTransaction(async (tx) => {
     const current = await tx.board.findUniqueOrThrow({ where: { id: board.id }, select: { name: true } });

@@ -44,10 +44,11 @@ export async function tickChecklist(actor: Actor, ticketId: string, input: TickC
   const { index, done, version } = parseOrThrow(tickChecklistSchema, input, "The checklist change is not valid.");
   const notFound = `No ticket ${ticketId}.`;
   const located = await db().ticket.findUnique({ where: { id: ticketId }, select: { boardId: true } });
-  if (!located || (actor.boardScope && actor.boardScope !== located.boardId)) throw new AppError("NOT_FOUND", notFound);
+  if (!located) throw new AppError("NOT_FOUND", notFound);
+  const outOfScope = !!actor.boardScope && actor.boardScope !== located.boardId;
   // Ticking edits the ticket; every role that may edit may also move, so the auto-transition
   // below runs as the same actor (the phase history shows whose tick moved it).
-  await authorize(actor, "ticket.edit", located.boardId);
+  await authorize(actor, "ticket.edit", located.boardId, outOfScope ? { notFoundMessage: notFound } : {});
 
   return writeTransaction(async (tx) => {
     const ticket = await tx.ticket.findUnique({

@@ -42,9 +42,11 @@ const SETTINGS_FIELD: Record<string, string> = { policy: "wipPolicy", min: "wipM
  */
 export async function updatePhase(actor: Actor, boardKey: string, phaseKey: string, input: UpdatePhaseInput): Promise<UpdatedPhase> {
   const fields = parseOrThrow(updatePhaseSchema, input, "The column settings are not valid.");
+  const notFound = `No board "${boardKey}".`;
   const board = await db().board.findUnique({ where: { key: boardKey }, select: { id: true } });
-  if (!board || (actor.boardScope && actor.boardScope !== board.id)) throw new AppError("NOT_FOUND", `No board "${boardKey}".`);
-  await authorize(actor, "board.manage", board.id, { message: "Only a lead or an admin can change a board's columns." });
+  if (!board) throw new AppError("NOT_FOUND", notFound);
+  const outOfScope = !!actor.boardScope && actor.boardScope !== board.id;
+  await authorize(actor, "board.manage", board.id, outOfScope ? { notFoundMessage: notFound } : { message: "Only a lead or an admin can change a board's columns." });
 
   return writeTransaction(async (tx) => {
     const located = await tx.phase.findUnique({ where: { boardId_key: { boardId: board.id, key: phaseKey } }, select: { id: true } });

@@ -11,7 +11,7 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/tests
 // has no entry below. Each is then called as every role, as nobody, and with another
 // board's ids through a token scoped to one board; allowed calls must succeed, refused
 // ones must answer 401/403/404 (actions: UNAUTHENTICATED/FORBIDDEN/NOT_FOUND), and every
-// refusal of a known caller must be in the audit trail as `access.denied`.
+// refusal of a known caller must be in the audit trail as exactly one `access.denied`.
 //
 // Routes are called in-process with real Requests and bearer tokens of each role; actions
 // are called as the exported functions, with the session's person supplied by a mock of
@@ -417,31 +417,6 @@ const ACTIONS: Record<string, ActionEntry> = {
   "app/sign-in/actions.ts#signOutAction": { public: "ends the caller's own session, if any" },
 };
 
-/**
- * Refusals that answer correctly (403/404) but write no `access.denied` event, because the
- * use case refuses before or outside authorize(): a board-scoped token's foreign id is
- * answered NOT_FOUND directly, and an approval gate's own role rule throws inside the
- * transaction. Reported to the owners (reliability report, issue 9); listed here so the
- * matrix stays a guard for everything else. A refusal on this list that becomes audited is
- * reported by the test so the entry can go.
- */
-const KNOWN_UNAUDITED = new Set([
-  "PATCH /api/v1/boards/[board] idor",
-  "PATCH /api/v1/boards/[board]/phases/[phase] idor",
-  "GET /api/v1/events idor",
-  "POST /api/v1/gate-requests/[id]/decision idor",
-  "POST /api/v1/gate-requests/[id]/decision as admin",
-  "GET /api/v1/plans/[id] idor",
-  "GET /api/v1/plans/[id]/export idor",
-  "POST /api/v1/tickets/[id]/artifacts idor",
-  "GET /api/v1/tickets/[id]/checklist idor",
-  "POST /api/v1/tickets/[id]/checklist idor",
-  "POST /api/v1/tickets/[id]/move idor",
-  "POST /api/v1/tickets/[id]/claim idor",
-  "POST /api/v1/plans/[id]/hard-stop/decision idor",
-  "app/inbox/actions.ts#decideGateAction as admin",
-]);
-
 function walk(dir: string, keep: (name: string) => boolean): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -476,13 +451,10 @@ async function discoverActions(): Promise<string[]> {
   return found;
 }
 
-/** Fails on an unaudited refusal not on the known list; returns how many known ones there were. */
-function reportUnaudited(unaudited: string[], mine: (key: string) => boolean): number {
-  expect(unaudited.filter((key) => !KNOWN_UNAUDITED.has(key)), "refusals not audited as access.denied").toEqual([]);
-  const fixed = [...KNOWN_UNAUDITED].filter((key) => mine(key) && !unaudited.includes(key));
-  if (fixed.length > 0) console.log(`R5: now audited, remove from KNOWN_UNAUDITED: ${fixed.join("; ")}`);
-  if (unaudited.length > 0) console.log(`R5: ${unaudited.length} known refusals still without an access.denied event: ${unaudited.join("; ")}`);
-  return unaudited.length;
+/** A refusal writes exactly one `access.denied` event: none is unaudited, two or more double-count it. */
+function auditedOnce(call: string, written: number, unaudited: string[], problems: string[]): void {
+  if (written === 0) unaudited.push(call);
+  else if (written > 1) problems.push(`${call}: refusal audited ${written} times, expected one access.denied event`);
 }
 
 async function deniedCount(): Promise<number> {
@@ -564,7 +536,7 @@ describe(`authorization matrix on ${testDatabaseKind()}`, () => {
         if (!allowed) {
           refusals += 1;
           if (![403, 404].includes(result.status)) problems.push(`${route.key} as ${role}: expected 403/404, got ${result.status} ${result.text.slice(0, 200)}`);
-          else if ((await deniedCount()) <= before) unaudited.push(`${route.key} as ${role}`);
+          else auditedOnce(`${route.key} as ${role}`, (await deniedCount()) - before, unaudited, problems);
         }
       }
 
@@ -578,7 +550,7 @@ describe(`authorization matrix on ${testDatabaseKind()}`, () => {
         calls += 1;
         refusals += 1;
         if (![403, 404].includes(foreign.status)) problems.push(`${route.key} with board B's ids and a token scoped to A: expected 403/404, got ${foreign.status} ${foreign.text.slice(0, 200)}`);
-        else if ((await deniedCount()) <= before) unaudited.push(`${route.key} idor`);
+        else auditedOnce(`${route.key} idor`, (await deniedCount()) - before, unaudited, problems);
         if (entry.allowed === "public" || entry.allowed.includes("lead")) {
           const own = await send(handler, route.method, await entry.prepare("A"), scopedLead);
           calls += 1;
@@ -598,8 +570,8 @@ describe(`authorization matrix on ${testDatabaseKind()}`, () => {
       }
     }
     expect(problems).toEqual([]);
-    const known = reportUnaudited(unaudited, (key) => !key.includes("#"));
-    console.log(`R5 routes (${testDatabaseKind()}): ${Object.keys(ROUTES).length} route methods × (6 roles + nobody + board-scoped IDOR): ${calls} calls, ${refusals} refusals, ${refusals - known} audited as access.denied, ${known} known unaudited`);
+    expect(unaudited, "refusals not audited as access.denied").toEqual([]);
+    console.log(`R5 routes (${testDatabaseKind()}): ${Object.keys(ROUTES).length} route methods × (6 roles + nobody + board-scoped IDOR): ${calls} calls, ${refusals} refusals, all audited as access.denied`);
   }, MATRIX_TIMEOUT_MS);
 
   it("every server action: allowed roles succeed, others are refused and audited, nobody is refused", async () => {
@@ -619,7 +591,7 @@ describe(`authorization matrix on ${testDatabaseKind()}`, () => {
         if (!allowed) {
           refusals += 1;
           if (result.ok || !["FORBIDDEN", "NOT_FOUND"].includes(result.error.code)) problems.push(`${name} as ${role}: expected FORBIDDEN, got ${JSON.stringify(result)}`.slice(0, 400));
-          else if ((await deniedCount()) <= before) unaudited.push(`${name} as ${role}`);
+          else auditedOnce(`${name} as ${role}`, (await deniedCount()) - before, unaudited, problems);
         }
       }
       session.actor = null;
@@ -629,8 +601,56 @@ describe(`authorization matrix on ${testDatabaseKind()}`, () => {
     }
     session.actor = null;
     expect(problems).toEqual([]);
-    const known = reportUnaudited(unaudited, (key) => key.includes("#"));
+    expect(unaudited, "refusals not audited as access.denied").toEqual([]);
     const checked = Object.values(ACTIONS).filter((entry) => !("public" in entry)).length;
-    console.log(`R5 actions (${testDatabaseKind()}): ${checked} server actions × (5 roles + nobody): ${calls} calls, ${refusals} refusals, ${refusals - known} audited as access.denied, ${known} known unaudited; ${Object.keys(ACTIONS).length - checked} public (sign-in, sign-out)`);
+    console.log(`R5 actions (${testDatabaseKind()}): ${checked} server actions × (5 roles + nobody): ${calls} calls, ${refusals} refusals, all audited as access.denied; ${Object.keys(ACTIONS).length - checked} public (sign-in, sign-out)`);
   }, MATRIX_TIMEOUT_MS);
+
+  it("answers an id that exists nowhere NOT_FOUND without an access.denied event: nothing was refused", async () => {
+    const scoped: Actor = { kind: "user", id: "matrix-scoped-person", role: "lead", name: "Matrix scoped lead", boardScope: boards.A.id };
+    const missingTicket = `${boards.A.key}-missing`;
+    const calls: Record<string, () => Promise<unknown>> = {
+      renameBoard: async () => (await import("@/lib/server/rename-board")).renameBoard(scoped, "zz", { name: "Nowhere" }),
+      updatePhase: async () => (await import("@/lib/server/update-phase")).updatePhase(scoped, "zz", "review", { name: "Nowhere" }),
+      openBoardFeed: async () => (await import("@/lib/server/list-board-changes")).openBoardFeed(scoped, "zz"),
+      decideGate: async () => (await import("@/lib/server/decide-gate")).decideGate(scoped, "missing-request", { decision: "approve" }),
+      getPlan: async () => (await import("@/lib/server/get-plan")).getPlan(scoped, "missing-plan"),
+      exportPlanMarkdown: async () => (await import("@/lib/server/export-plan-markdown")).exportPlanMarkdown(scoped, "missing-plan"),
+      decidePlanHardStop: async () => (await import("@/lib/server/decide-plan-hard-stop")).decidePlanHardStop(scoped, "missing-plan", { decision: "approve" }),
+      attachArtifact: async () => (await import("@/lib/server/attach-artifact")).attachArtifact(scoped, missingTicket, { kind: "log", format: "text", content: "matrix" }),
+      getChecklist: async () => (await import("@/lib/server/get-checklist")).getChecklist(scoped, missingTicket),
+      tickChecklist: async () => (await import("@/lib/server/tick-checklist")).tickChecklist(scoped, missingTicket, { index: 0, done: true, version: 1 }),
+      claimTicket: async () => (await import("@/lib/server/claim-ticket")).claimTicket(scoped, missingTicket, {}),
+      moveTicket: async () => (await import("@/lib/server/move-ticket")).moveTicket(scoped, missingTicket, { toPhase: "backlog", version: 1 }),
+    };
+    const problems: string[] = [];
+    for (const [name, call] of Object.entries(calls)) {
+      const before = await deniedCount();
+      const outcome = await call().then(
+        () => "succeeded",
+        (error: unknown) => (error instanceof Error && "code" in error ? String(error.code) : String(error)),
+      );
+      if (outcome !== "NOT_FOUND") problems.push(`${name}: expected NOT_FOUND, got ${outcome}`);
+      const written = (await deniedCount()) - before;
+      if (written !== 0) problems.push(`${name}: a missing id wrote ${written} access.denied event(s)`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("refuses a plan on no board to a board-scoped caller as NOT_FOUND, audited once", async () => {
+    const { importPlan } = await import("@/lib/server/import-plan");
+    const { SYSTEM_ACTOR } = await import("@/lib/domain/permissions");
+    const { id } = await importPlan(SYSTEM_ACTOR, { markdown: planMarkdown(unique("matrixboardless")) });
+    const scoped: Actor = { kind: "user", id: "matrix-scoped-person", role: "lead", name: "Matrix scoped lead", boardScope: boards.A.id };
+    const calls: Record<string, () => Promise<unknown>> = {
+      getPlan: async () => (await import("@/lib/server/get-plan")).getPlan(scoped, id),
+      exportPlanMarkdown: async () => (await import("@/lib/server/export-plan-markdown")).exportPlanMarkdown(scoped, id),
+      decidePlanHardStop: async () => (await import("@/lib/server/decide-plan-hard-stop")).decidePlanHardStop(scoped, id, { decision: "approve" }),
+    };
+    for (const [name, call] of Object.entries(calls)) {
+      const before = await deniedCount();
+      await expect(call(), name).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect((await deniedCount()) - before, `${name}: access.denied events written`).toBe(1);
+    }
+  });
 });
