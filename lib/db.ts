@@ -166,6 +166,95 @@ export async function lockAuditChain(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
 }
 
+/**
+ * A column of insertRows/updateRows: its name, and what its values are when not text. The
+ * kind picks the stored form and, on PostgreSQL, the parameter's cast.
+ */
+export type BulkColumn = { name: string; as?: "json" | "datetime" | "int" };
+
+/** Bound parameters one statement may carry: SQLite's SQLITE_MAX_VARIABLE_NUMBER, PostgreSQL's wire limit. */
+const MAX_PARAMETERS = { sqlite: 32_766, postgresql: 65_535 } as const;
+
+const PG_CASTS = { json: "::jsonb", datetime: "::timestamp(3)", int: "::integer" } as const;
+
+/**
+ * Rows as VALUES tuples, in chunks that stay under the parameter limit: per chunk the tuples'
+ * SQL and the bound values in the form Prisma itself stores (see storedValue).
+ */
+function valueChunks(columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): Array<{ tuples: string; values: unknown[] }> {
+  const kind = dbKind();
+  const perStatement = Math.floor(MAX_PARAMETERS[kind] / columns.length);
+  const casts = columns.map((column) => (kind === "postgresql" && column.as ? PG_CASTS[column.as] : ""));
+  const chunks: Array<{ tuples: string; values: unknown[] }> = [];
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const values: unknown[] = [];
+    const tuples: string[] = [];
+    for (const row of rows.slice(start, start + perStatement)) {
+      const placeholders: string[] = [];
+      columns.forEach((column, index) => {
+        values.push(storedValue(row[index], column, kind));
+        placeholders.push(kind === "postgresql" ? `$${values.length}${casts[index]}` : "?");
+      });
+      tuples.push(`(${placeholders.join(", ")})`);
+    }
+    chunks.push({ tuples: tuples.join(", "), values });
+  }
+  return chunks;
+}
+
+/**
+ * Inserts rows with as few multi-row INSERT statements as the parameter limit allows, in the
+ * caller's transaction. For bulk writes, where Prisma's createMany spends more time in its
+ * query compiler and row mapping than the database spends writing. Values are stored exactly
+ * as Prisma stores them, so Prisma reads them back unchanged: times as ISO text with "+00:00"
+ * on SQLite and timestamp(3) in UTC on PostgreSQL, JSON as its text (null → SQL NULL, as
+ * Prisma's DbNull), booleans as 0/1 on SQLite. Nothing is defaulted: @updatedAt and
+ * @default columns the caller needs must be in `columns`.
+ */
+export async function insertRows(tx: Tx, table: string, columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): Promise<void> {
+  if (rows.length === 0) return;
+  const head = `INSERT INTO "${table}" (${columns.map((column) => `"${column.name}"`).join(", ")}) VALUES `;
+  for (const { tuples, values } of valueChunks(columns, rows)) await tx.$executeRawUnsafe(head + tuples, ...values);
+}
+
+/**
+ * Updates many rows, each found by its `match` columns (a key, plus e.g. the version it was
+ * read at), with one UPDATE … FROM per chunk instead of one statement per row. Each row gives
+ * the match values, then the `set` values. Values are stored as insertRows stores them, and
+ * @updatedAt is not set for the caller. Returns how many rows were updated: fewer than given
+ * means some row no longer matched.
+ */
+export async function updateRows(
+  tx: Tx,
+  table: string,
+  match: readonly BulkColumn[],
+  set: readonly BulkColumn[],
+  rows: readonly (readonly unknown[])[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const columns = [...match, ...set];
+  const names = columns.map((_, index) => `"c${index}"`);
+  const assignments = set.map((column, index) => `"${column.name}" = "v"."c${match.length + index}"`).join(", ");
+  const where = match.map((column, index) => `"${table}"."${column.name}" = "v"."c${index}"`).join(" AND ");
+  let updated = 0;
+  for (const { tuples, values } of valueChunks(columns, rows)) {
+    updated += await tx.$executeRawUnsafe(`WITH "v" (${names.join(", ")}) AS (VALUES ${tuples}) UPDATE "${table}" SET ${assignments} FROM "v" WHERE ${where}`, ...values);
+  }
+  return updated;
+}
+
+function storedValue(value: unknown, column: BulkColumn, kind: DatabaseKind): unknown {
+  if (value === null || value === undefined) return null;
+  if (column.as === "json") return JSON.stringify(value);
+  if (column.as === "datetime") {
+    const iso = (value instanceof Date ? value : new Date(value as string)).toISOString();
+    // timestamp(3) without time zone holds the UTC wall time, as Prisma writes it.
+    return kind === "postgresql" ? iso.slice(0, 23) : iso.replace("Z", "+00:00");
+  }
+  if (typeof value === "boolean" && kind === "sqlite") return value ? 1 : 0;
+  return value;
+}
+
 /** Closes the client (scripts and tests call this before exiting). */
 export async function disconnectDb(): Promise<void> {
   const existing = globalForDb.gateboardDb;

@@ -1,6 +1,6 @@
 import "server-only";
 import { generateNKeysBetween } from "fractional-indexing";
-import { db, lockPhases, writeTransaction } from "@/lib/db";
+import { db, insertRows, lockPhases, updateRows, writeTransaction, type BulkColumn } from "@/lib/db";
 import { parseBeadsJsonl } from "@/lib/domain/beads/parse-beads-jsonl";
 import { phaseFor, TICKET_STATUSES } from "@/lib/domain/beads/beads-status";
 import type { PhaseMapping, TicketStatus } from "@/lib/domain/beads/beads-status";
@@ -142,42 +142,56 @@ export async function importBeads(actor: Actor, boardKey: string, jsonlText: str
         ordered.forEach((ticket, index) => ranks.set(ticket.id, keys[index]!));
       }
 
-      // Write: parents before children, so each createMany chunk satisfies the parent key.
+      // Write: parents before children, so each INSERT satisfies the parent key. Raw
+      // multi-row INSERTs: createMany spent seconds in Prisma on a large export.
       const depth = parentDepths(creates);
       const createOrder = [...creates].sort((a, b) => depth(a) - depth(b) || compareIds(a.id, b.id));
-      if (createOrder.length > 0) {
-        await tx.ticket.createMany({
-          data: createOrder.map((ticket) => ({
-            ...ticketColumns(ticket),
-            id: ticket.id,
-            boardId: board.id,
-            phaseId: phaseIdByKey.get(ticket.phase)!,
-            rank: ranks.get(ticket.id)!,
-            checklist: [],
-            version: 1,
-            phaseEnteredAt: now,
-            source: "beads",
-            createdAt: toDate(ticket.createdAt) ?? now,
-            metadata: withBeadsMetadata(null, storedMetadata(ticket, hashes.get(ticket.id)!, 1)) as object,
-          })),
-        });
+      await insertRows(
+        tx,
+        "Ticket",
+        TICKET_INSERT_COLUMNS,
+        createOrder.map((ticket) => {
+          const columns = ticketColumns(ticket);
+          return [
+            ticket.id, board.id, phaseIdByKey.get(ticket.phase)!, ranks.get(ticket.id)!, columns.title, columns.description, columns.design,
+            columns.notes, columns.acceptanceCriteria, columns.type, columns.priority, columns.status, columns.parentId, columns.labels,
+            columns.files, [], 1, now, columns.deferUntil, columns.closedAt, columns.closeReason, "beads",
+            withBeadsMetadata(null, storedMetadata(ticket, hashes.get(ticket.id)!, 1)), toDate(ticket.createdAt) ?? now, now,
+          ];
+        }),
+      );
+      // Each changed ticket is written only if it still has the version read above; the
+      // columns that a move resets are written only for tickets that move.
+      let updated = 0;
+      for (const moving of [false, true]) {
+        const group = updates.filter(({ ticket }) => moves.has(ticket.id) === moving);
+        const set = moving ? [...TICKET_UPDATE_COLUMNS, ...TICKET_MOVE_COLUMNS] : TICKET_UPDATE_COLUMNS;
+        updated += await updateRows(
+          tx,
+          "Ticket",
+          TICKET_MATCH_COLUMNS,
+          set,
+          group.map(({ ticket, row, contentHash }) => {
+            const columns = ticketColumns(ticket);
+            const version = row.version + 1;
+            const values = [
+              ticket.id, row.version, columns.title, columns.description, columns.design, columns.notes, columns.acceptanceCriteria, columns.type,
+              columns.priority, columns.status, columns.parentId, columns.labels, columns.files, columns.closedAt, columns.closeReason,
+              columns.deferUntil, version, "beads", withBeadsMetadata(row.metadata, storedMetadata(ticket, contentHash, version)), now,
+            ];
+            return moving ? [...values, moves.get(ticket.id)!, ranks.get(ticket.id)!, now, []] : values;
+          }),
+        );
       }
-      for (const { ticket, row, contentHash } of updates) {
-        const phaseId = moves.get(ticket.id);
-        const version = row.version + 1;
-        const written = await tx.ticket.updateMany({
-          where: { id: ticket.id, version: row.version },
-          data: {
-            ...ticketColumns(ticket),
-            version,
-            source: "beads",
-            metadata: withBeadsMetadata(row.metadata, storedMetadata(ticket, contentHash, version)) as object,
-            ...(phaseId ? { phaseId, rank: ranks.get(ticket.id)!, phaseEnteredAt: now, checklist: [] } : {}),
-          },
-        });
-        if (written.count !== 1) {
-          throw new AppError("VERSION_CONFLICT", `Ticket ${ticket.id} changed while the import ran; nothing was imported. Run the import again.`);
+      if (updated !== updates.length) {
+        // Name a ticket this import did not write (its own writes carry the new version and `now`).
+        const written = new Set<string>();
+        for (const ids of chunks(updates.map((u) => u.ticket.id))) {
+          const found = await tx.ticket.findMany({ where: { id: { in: ids } }, select: { id: true, version: true, updatedAt: true } });
+          for (const row of found) if (row.updatedAt.getTime() === now.getTime()) written.add(`${row.id}@${row.version}`);
         }
+        const changed = (updates.find(({ ticket, row }) => !written.has(`${ticket.id}@${row.version + 1}`)) ?? updates[0]!).ticket.id;
+        throw new AppError("VERSION_CONFLICT", `Ticket ${changed} changed while the import ran; nothing was imported. Run the import again.`);
       }
       for (const [phaseId, delta] of countDelta) {
         if (delta !== 0) await tx.phase.update({ where: { id: phaseId }, data: { ticketCount: { increment: delta } } });
@@ -186,16 +200,10 @@ export async function importBeads(actor: Actor, boardKey: string, jsonlText: str
       // The file is the truth for the edges of the tickets it created or changed.
       const rewritten = [...creates, ...updates.map((u) => u.ticket)];
       for (const ids of chunks(updates.map((u) => u.ticket.id))) await tx.dependency.deleteMany({ where: { issueId: { in: ids } } });
-      const edgeRows = rewritten.flatMap((ticket) => uniqueEdges(ticket.dependencies)).map((edge) => ({
-        id: newId(),
-        issueId: edge.issueId,
-        dependsOnId: edge.dependsOnId,
-        type: edge.type,
-        metadata: (edge.metadata ?? undefined) as object | undefined,
-        createdBy: edge.createdBy,
-        createdAt: toDate(edge.createdAt) ?? now,
-      }));
-      if (edgeRows.length > 0) await tx.dependency.createMany({ data: edgeRows });
+      const edgeRows = rewritten
+        .flatMap((ticket) => uniqueEdges(ticket.dependencies))
+        .map((edge) => [newId(), edge.issueId, edge.dependsOnId, edge.type, edge.metadata, edge.createdBy, toDate(edge.createdAt) ?? now]);
+      await insertRows(tx, "Dependency", DEPENDENCY_INSERT_COLUMNS, edgeRows);
 
       const result: ImportBeadsResult = { created: creates.length, updated: updates.length, unchanged, skipped: parsed.skipped, errors };
       const audit: AuditInput[] = [
@@ -230,6 +238,37 @@ export async function importBeads(actor: Actor, boardKey: string, jsonlText: str
 }
 
 const STATUS_SET: ReadonlySet<string> = new Set(TICKET_STATUSES);
+
+/** The columns a new ticket is inserted with, in the order importBeads gives their values. */
+const TICKET_INSERT_COLUMNS: readonly BulkColumn[] = [
+  { name: "id" }, { name: "boardId" }, { name: "phaseId" }, { name: "rank" }, { name: "title" }, { name: "description" }, { name: "design" },
+  { name: "notes" }, { name: "acceptanceCriteria" }, { name: "type" }, { name: "priority", as: "int" }, { name: "status" }, { name: "parentId" },
+  { name: "labels", as: "json" }, { name: "files", as: "json" }, { name: "checklist", as: "json" }, { name: "version", as: "int" },
+  { name: "phaseEnteredAt", as: "datetime" }, { name: "deferUntil", as: "datetime" }, { name: "closedAt", as: "datetime" },
+  { name: "closeReason" }, { name: "source" }, { name: "metadata", as: "json" }, { name: "createdAt", as: "datetime" },
+  { name: "updatedAt", as: "datetime" },
+];
+
+/** A changed ticket is found by id and the version the import read. */
+const TICKET_MATCH_COLUMNS: readonly BulkColumn[] = [{ name: "id" }, { name: "version", as: "int" }];
+
+/** What an update writes, in the order importBeads gives the values (after the match columns). */
+const TICKET_UPDATE_COLUMNS: readonly BulkColumn[] = [
+  { name: "title" }, { name: "description" }, { name: "design" }, { name: "notes" }, { name: "acceptanceCriteria" }, { name: "type" },
+  { name: "priority", as: "int" }, { name: "status" }, { name: "parentId" }, { name: "labels", as: "json" }, { name: "files", as: "json" },
+  { name: "closedAt", as: "datetime" }, { name: "closeReason" }, { name: "deferUntil", as: "datetime" }, { name: "version", as: "int" },
+  { name: "source" }, { name: "metadata", as: "json" }, { name: "updatedAt", as: "datetime" },
+];
+
+/** Also written when the update moves the ticket to another column. */
+const TICKET_MOVE_COLUMNS: readonly BulkColumn[] = [
+  { name: "phaseId" }, { name: "rank" }, { name: "phaseEnteredAt", as: "datetime" }, { name: "checklist", as: "json" },
+];
+
+const DEPENDENCY_INSERT_COLUMNS: readonly BulkColumn[] = [
+  { name: "id" }, { name: "issueId" }, { name: "dependsOnId" }, { name: "type" }, { name: "metadata", as: "json" }, { name: "createdBy" },
+  { name: "createdAt", as: "datetime" },
+];
 
 function phaseMapping(phaseByStatus: Record<string, string>, phaseIdByKey: ReadonlyMap<string, string>): PhaseMapping {
   const byStatus: Partial<Record<TicketStatus, string>> = {};

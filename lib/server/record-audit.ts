@@ -1,5 +1,5 @@
 import "server-only";
-import { lockAuditChain, notifyChange, type Tx } from "@/lib/db";
+import { insertRows, lockAuditChain, notifyChange, type BulkColumn, type Tx } from "@/lib/db";
 import { GENESIS_HASH, hashEvent, type ChainedEventFields } from "@/lib/domain/audit/hash-chain";
 import type { Actor } from "@/lib/domain/permissions";
 
@@ -50,11 +50,18 @@ export async function recordAudit(tx: Tx, actor: Actor, inputs: AuditInput | Aud
     return { ...fields, at: new Date(at), hash };
   });
   for (const boardId of new Set(rows.map((row) => row.boardId).filter((id): id is string => id !== null))) await notifyChange(tx, boardId);
-  await tx.auditEvent.createMany({
-    data: rows.map((row) => ({ ...row, before: row.before ?? undefined, after: row.after ?? undefined })) as never,
-  });
+  // Raw multi-row INSERTs: an import appends thousands of events, and createMany spent ~2 ms
+  // per event in Prisma; the rows are the same (null before/after stored as SQL NULL).
+  await insertRows(tx, "AuditEvent", AUDIT_COLUMNS, rows.map((row) => AUDIT_COLUMNS.map((column) => row[column.name as keyof typeof row])));
   return rows.map((row) => row.seq);
 }
+
+const AUDIT_COLUMNS: readonly BulkColumn[] = [
+  { name: "seq", as: "int" }, { name: "at", as: "datetime" }, { name: "actorKind" }, { name: "actorId" }, { name: "actorRole" },
+  { name: "action" }, { name: "entityType" }, { name: "entityId" }, { name: "boardId" },
+  { name: "before", as: "json" }, { name: "after", as: "json" }, { name: "reason" }, { name: "requestId" },
+  { name: "prevHash" }, { name: "hash" },
+];
 
 /** Dates → ISO strings, undefined dropped: exactly what a JSON column gives back. */
 function toJsonValue(value: unknown): unknown {

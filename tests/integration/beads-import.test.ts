@@ -153,3 +153,53 @@ describe(`importBeads line errors and dependencies on ${testDatabaseKind()}`, ()
     ]);
   });
 });
+
+describe(`importBeads stored values and a newer export on ${testDatabaseKind()}`, () => {
+  it("stores times, JSON and texts so they read back as the file gave them, and a newer export updates, moves and re-links in one go", async () => {
+    const { importBeads } = await import("@/lib/server/import-beads");
+    const { verifyAuditChain } = await import("@/lib/server/verify-audit-chain");
+    const { db } = await import("@/lib/db");
+    const board = await newBoard("newer");
+    const quoted = `Quotes ' " \\ ; -- and ünïcode \u2028 line`;
+    const first = [
+      line({ id: "newer-1", title: quoted, labels: ["a", "b"], created_at: "2025-09-01T01:02:03.456789+02:00", updated_at: "2025-09-02T00:00:00Z" }),
+      line({ id: "newer-2", dependencies: [{ issue_id: "newer-2", depends_on_id: "newer-1", type: "parent-child", created_at: "2025-09-03T10:00:00Z", metadata: { gate: "any-children" } }] }),
+      line({ id: "newer-3", status: "closed", closed_at: "2025-09-04T05:06:07.5Z", close_reason: "done", dependencies: [{ depends_on_id: "newer-1", type: "blocks" }] }),
+    ].join("\n");
+    expect(await importBeads(actors.lead, "newer", first)).toMatchObject({ created: 3, errors: [] });
+
+    const one = await db().ticket.findUniqueOrThrow({ where: { id: "newer-1" } });
+    expect(one).toMatchObject({ title: quoted, labels: ["a", "b"], files: [], checklist: [], version: 1, source: "beads", status: "open" });
+    expect(one.createdAt.toISOString()).toBe("2025-08-31T23:02:03.456Z");
+    expect(one.updatedAt).toBeInstanceOf(Date);
+    expect(one.phaseEnteredAt).toBeInstanceOf(Date);
+    expect(one.metadata).toMatchObject({ beads: { importedVersion: 1, phaseAtImport: "backlog" } });
+    const three = await db().ticket.findUniqueOrThrow({ where: { id: "newer-3" } });
+    expect(three.closedAt?.toISOString()).toBe("2025-09-04T05:06:07.500Z");
+    expect(three.closeReason).toBe("done");
+    const edge = await db().dependency.findFirstOrThrow({ where: { issueId: "newer-2" } });
+    expect(edge).toMatchObject({ dependsOnId: "newer-1", type: "parent-child", metadata: { gate: "any-children" }, createdBy: null });
+    expect(edge.createdAt.toISOString()).toBe("2025-09-03T10:00:00.000Z");
+    expect((await db().ticket.findUniqueOrThrow({ where: { id: "newer-2" } })).parentId).toBe("newer-1");
+
+    // A newer export: newer-1 closes (moves to done), newer-3 drops its edge, newer-4 is new.
+    const newer = [
+      line({ id: "newer-1", title: quoted, labels: ["a", "b"], status: "closed", created_at: "2025-09-01T01:02:03.456789+02:00", updated_at: "2025-10-01T00:00:00Z" }),
+      line({ id: "newer-2", dependencies: [{ issue_id: "newer-2", depends_on_id: "newer-1", type: "parent-child", created_at: "2025-09-03T10:00:00Z", metadata: { gate: "any-children" } }] }),
+      line({ id: "newer-3", status: "closed", closed_at: "2025-09-04T05:06:07.5Z", close_reason: "done" }),
+      line({ id: "newer-4", dependencies: [{ depends_on_id: "newer-3", type: "related" }] }),
+    ].join("\n");
+    expect(await importBeads(actors.lead, "newer", newer)).toMatchObject({ created: 1, updated: 2, unchanged: 1, errors: [] });
+    const state = await boardState(board.id);
+    const byId = new Map(state.tickets.map((ticket) => [ticket.id, ticket]));
+    expect(byId.get("newer-1")?.version).toBe(2);
+    expect(byId.get("newer-3")?.version).toBe(2);
+    expect(byId.get("newer-2")?.version).toBe(1);
+    const phases = await db().phase.findMany({ where: { boardId: board.id }, select: { id: true, key: true } });
+    expect(byId.get("newer-1")?.phaseId).toBe(phases.find((phase) => phase.key === "done")!.id);
+    for (const phase of state.phases) expect(phase.ticketCount).toBe(state.tickets.filter((t) => t.phaseId === phase.id).length);
+    expect(state.edges.map((e) => `${e.issueId}>${e.dependsOnId}:${e.type}`).sort()).toEqual(["newer-2>newer-1:parent-child", "newer-4>newer-3:related"]);
+    expect(await importBeads(actors.lead, "newer", newer)).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, firstBadSeq: null });
+  });
+});
