@@ -219,6 +219,27 @@ describe(`apiRoute on ${testDatabaseKind()}`, () => {
     expect(await empty.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", message: expect.stringContaining("empty") } });
   });
 
+  it("takes a plan and a summary as the Markdown itself, and a non-plan gets line-numbered errors", async () => {
+    const { readFileSync } = await import("node:fs");
+    const fixtures = new URL("../../../shared/fixtures/plans/", import.meta.url);
+    const plans = await import("@/app/api/v1/plans/route");
+    const summaries = await import("@/app/api/v1/summaries/route");
+    const markdownRequest = (url: string, body: string) =>
+      new Request(url, { method: "POST", body, headers: { "content-type": "text/markdown; charset=utf-8", authorization: `Bearer ${token}` } });
+    const none = { params: Promise.resolve({}) };
+
+    const plan = await plans.POST(markdownRequest("http://gateboard.test/api/v1/plans?board=gb", readFileSync(new URL("beads-work-plan-split-brain.md", fixtures), "utf8")), none);
+    expect(plan.status).toBe(201);
+    expect(await plan.json()).toMatchObject({ created: true, reconcile: { boardKey: "gb" } });
+
+    const summary = await summaries.POST(markdownRequest("http://gateboard.test/api/v1/summaries", readFileSync(new URL("session-summary-worker-lifecycle.md", fixtures), "utf8")), none);
+    expect(summary.status).toBe(201);
+
+    const notAPlan = await plans.POST(markdownRequest("http://gateboard.test/api/v1/plans", "just a shopping list\n- milk\n"), none);
+    expect(notAPlan.status).toBe(400);
+    expect(await notAPlan.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", details: { errors: [expect.objectContaining({ line: expect.any(Number) })] } } });
+  });
+
   it("rate-limits per token with 429 and Retry-After, other callers unaffected", async () => {
     const { resetRateLimit } = await import("@/lib/server/api/rate-limit");
     resetRateLimit(3);

@@ -20,16 +20,17 @@ export const GET = apiRoute(
   async ({ actor }) => ({ summaries: await listSummaries(actor) }),
 );
 
-// JSON only (apiRoute's body reader): `{"markdown": "# Session Completion Summary\n…"}`.
+// The Markdown itself (`text/markdown`, `text/plain`) or JSON `{"markdown": "# Session Completion Summary\n…"}`.
 export const POST = apiRoute(
   {
     method: "POST",
     path: "/api/v1/summaries",
     summary: "Import a session summary",
     description:
-      "Parses a session completion summary or a dated progress log sent as JSON `{markdown}`; mis-decoded text (\"âœ…\" for ✅) is repaired. The same document imported again updates it (200) instead of creating one (201). Input that is neither is refused with 400 VALIDATION_FAILED and `details.errors` as `[{line, message}]`.",
+      "Parses a session completion summary or a dated progress log sent as the body itself (`text/markdown` or `text/plain`) or as JSON `{markdown}`; mis-decoded text (\"âœ…\" for ✅) is repaired. The same document imported again updates it (200) instead of creating one (201). Input that is neither is refused with 400 VALIDATION_FAILED and `details.errors` as `[{line, message}]`.",
     tags: ["summaries"],
     body: importSummarySchema,
+    textBody: { contentTypes: ["text/markdown", "text/plain"], description: "the Markdown document itself", toBody: (markdown) => ({ markdown }) },
     maxBodyBytes: MAX_DOCUMENT_BYTES,
     response: summaryImportResultSchema,
     status: 201,
