@@ -34,6 +34,8 @@ export type CardView = {
   ready: boolean;
   /** An open gate request: waiting for evidence or approval, or approved and waiting for room in `to`. */
   gateWaiting: { to: string; waitingForCapacity: boolean } | null;
+  /** Its agent crashed while holding it: nobody is working on it (cleared when the agent is back or it is reassigned). */
+  orphaned: boolean;
   assignee: { kind: "user" | "agent"; name: string } | null;
 };
 

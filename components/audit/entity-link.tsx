@@ -10,7 +10,7 @@ export function EntityLink({ type, id, boardKey }: { type: string; id: string; b
   );
   if (type === "ticket" && boardKey) {
     return (
-      <Link href={`/boards/${boardKey}?ticket=${encodeURIComponent(id)}`} className="whitespace-nowrap hover:underline" title={`Open ${id}`}>
+      <Link href={`/boards/${boardKey}/tickets/${encodeURIComponent(id)}`} className="whitespace-nowrap hover:underline" title={`Open ${id}`}>
         {label}
       </Link>
     );

@@ -19,13 +19,21 @@ import {
 } from "@dnd-kit/core";
 import { arrayMove, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { useMemo, useState } from "react";
+import { toast } from "sonner";
 import type { BoardView, CardView } from "@/lib/board-view";
 import { byRank, neighboursAt } from "@/lib/domain/board/apply-move";
-import { SortableColumn } from "./sortable-column";
+import { lanesOf, type Lane, type LaneGrouping } from "@/lib/domain/board/card-filter";
+import { ColumnHeader, SortableColumn } from "./sortable-column";
 import { TicketCard } from "./ticket-card";
 import { useMoveTicket } from "./use-move-ticket";
 
+/** Card ids per container, top to bottom. A container is a column, or a column within a swimlane. */
 type Columns = Record<string, string[]>;
+
+const LANE_SEPARATOR = "::";
+const containerKey = (phaseId: string, laneKey: string | null) => (laneKey === null ? phaseId : `${phaseId}${LANE_SEPARATOR}${laneKey}`);
+const phaseOf = (container: string) => container.split(LANE_SEPARATOR)[0]!;
+const laneOf = (container: string) => container.split(LANE_SEPARATOR)[1] ?? null;
 
 /**
  * What is under the pointer wins (a card before the column around it); closest corners
@@ -37,9 +45,10 @@ const collisionDetection: CollisionDetection = (args) => {
   return under.length > 0 ? under : closestCorners(args);
 };
 
-function columnsOf(board: BoardView): Columns {
-  const columns: Columns = Object.fromEntries(board.phases.map((phase) => [phase.id, [] as string[]]));
-  for (const ticket of [...board.tickets].sort(byRank)) columns[ticket.phaseId]?.push(ticket.id);
+function columnsOf(board: BoardView, lanes: Lane[] | null, laneByCard: Map<string, string>): Columns {
+  const keys = lanes ? board.phases.flatMap((phase) => lanes.map((lane) => containerKey(phase.id, lane.key))) : board.phases.map((phase) => phase.id);
+  const columns: Columns = Object.fromEntries(keys.map((key) => [key, [] as string[]]));
+  for (const ticket of [...board.tickets].sort(byRank)) columns[containerKey(ticket.phaseId, lanes ? laneByCard.get(ticket.id) ?? null : null)]?.push(ticket.id);
   return columns;
 }
 
@@ -48,10 +57,11 @@ function columnsOf(board: BoardView): Columns {
  * (so the query cache can change underneath without the card jumping); on drop the final
  * position becomes one move with the new neighbours.
  */
-export function BoardDnd({ board, isHidden }: { board: BoardView; isHidden?: (card: CardView) => boolean }) {
+export function BoardDnd({ board, isHidden, grouping = "none" }: { board: BoardView; isHidden?: (card: CardView) => boolean; grouping?: LaneGrouping }) {
   const move = useMoveTicket(board.key);
   const [dragging, setDragging] = useState<{ id: string; from: string; columns: Columns } | null>(null);
-  const fromQuery = useMemo(() => columnsOf(board), [board]);
+  const lanes = useMemo(() => (grouping === "none" ? null : lanesOf(board.tickets, grouping)), [board.tickets, grouping]);
+  const fromQuery = useMemo(() => columnsOf(board, lanes?.lanes ?? null, lanes?.laneByCard ?? new Map()), [board, lanes]);
   const columns = dragging?.columns ?? fromQuery;
   const cards = useMemo(() => new Map(board.tickets.map((ticket) => [ticket.id, ticket])), [board.tickets]);
   const phases = useMemo(() => new Map(board.phases.map((phase) => [phase.id, phase])), [board.phases]);
@@ -71,7 +81,7 @@ export function BoardDnd({ board, isHidden }: { board: BoardView; isHidden?: (ca
   const where = (id: string, within: Columns) => {
     const phaseId = containerOf(id, within);
     const list = phaseId ? within[phaseId]! : [];
-    return { phase: phaseId ? phases.get(phaseId)?.name ?? "?" : "?", position: list.indexOf(id) + 1, size: list.length };
+    return { phase: phaseId ? phases.get(phaseOf(phaseId))?.name ?? "?" : "?", position: list.indexOf(id) + 1, size: list.length };
   };
 
   const announcements: Announcements = {
@@ -89,7 +99,7 @@ export function BoardDnd({ board, isHidden }: { board: BoardView; isHidden?: (ca
       const at = where(String(active.id), dragging.columns);
       return `Moved ${active.id} to ${at.phase}, position ${at.position} of ${at.size}.`;
     },
-    onDragCancel: ({ active }) => `Move cancelled. ${active.id} went back to ${phases.get(dragging?.from ?? "")?.name ?? "its column"}.`,
+    onDragCancel: ({ active }) => `Move cancelled. ${active.id} went back to ${phases.get(phaseOf(dragging?.from ?? ""))?.name ?? "its column"}.`,
   };
 
   function onDragStart({ active }: DragStartEvent) {
@@ -101,7 +111,8 @@ export function BoardDnd({ board, isHidden }: { board: BoardView; isHidden?: (ca
     if (!over || !dragging) return;
     const source = containerOf(active.id, dragging.columns);
     const target = containerOf(over.id, dragging.columns);
-    if (!source || !target || source === target) return;
+    // A card keeps its swimlane: its epic or assignee changes on the ticket, not by dragging.
+    if (!source || !target || source === target || laneOf(source) !== laneOf(target)) return;
     setDragging((state) => {
       if (!state) return state;
       const next = { ...state.columns };
@@ -121,44 +132,85 @@ export function BoardDnd({ board, isHidden }: { board: BoardView; isHidden?: (ca
     const id = String(active.id);
     const target = containerOf(over.id, state.columns);
     if (!target) return;
+    if (laneOf(target) !== laneOf(state.from)) {
+      toast.info(`${id} stays in its swimlane`, { description: "Lanes follow the ticket's epic or assignee; change those on the ticket to move it to another lane." });
+      return;
+    }
     let order = state.columns[target]!;
     const from = order.indexOf(id);
     const to = order.indexOf(String(over.id));
     if (from >= 0 && to >= 0 && from !== to) order = arrayMove(order, from, to);
     const card = cards.get(id);
-    const phase = phases.get(target);
+    const phase = phases.get(phaseOf(target));
     if (!card || !phase) return;
     const { afterId, beforeId } = neighboursAt(order, id);
-    const original = fromQuery[card.phaseId] ?? [];
-    const unchanged = card.phaseId === target && neighboursAt(original, id).afterId === afterId && neighboursAt(original, id).beforeId === beforeId;
+    const original = fromQuery[state.from] ?? [];
+    const unchanged = state.from === target && neighboursAt(original, id).afterId === afterId && neighboursAt(original, id).beforeId === beforeId;
     if (unchanged) return;
-    move({ ticketId: id, toPhaseId: target, toPhaseKey: phase.key, afterId, beforeId });
+    move({ ticketId: id, toPhaseId: phase.id, toPhaseKey: phase.key, afterId, beforeId });
   }
 
   const active = dragging ? cards.get(dragging.id) : undefined;
+
+  /** A container's cards; hidden ones stay in its order (moves rank against them) and in its WIP count. */
+  function cardsIn(container: string): { all: CardView[]; shown: CardView[] } {
+    const all = (columns[container] ?? []).map((id) => cards.get(id)).filter((card): card is CardView => card !== undefined);
+    return { all, shown: isHidden ? all.filter((card) => card.id === dragging?.id || !isHidden(card)) : all };
+  }
 
   return (
     <DndContext
       sensors={sensors}
       collisionDetection={collisionDetection}
+      // Scroll the board only when the pointer is near its edge (dnd-kit's default is a fifth of
+      // its width): on a wide board a card dragged within a right-hand column set it scrolling.
+      autoScroll={{ threshold: { x: 0.08, y: 0.15 } }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: "To pick up a card, press Space or Enter. Use the arrow keys to move it, Space or Enter to drop it, Escape to cancel." } }}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}
       onDragCancel={() => setDragging(null)}
     >
-      <ol className="flex h-[calc(100dvh-7.5rem)] min-h-96 gap-3 overflow-x-auto pb-2" aria-label={`${board.name} columns`}>
-        {board.phases.map((phase) => {
-          const all = (columns[phase.id] ?? []).map((id) => cards.get(id)).filter((card): card is CardView => card !== undefined);
-          // Hidden cards stay in the column's order (moves rank against them) and in its WIP count.
-          const shown = isHidden ? all.filter((card) => card.id === dragging?.id || !isHidden(card)) : all;
-          return (
-            <li key={phase.id} className="flex min-h-0 shrink-0">
-              <SortableColumn phase={phase} phases={board.phases} cards={shown} total={all.length} now={Date.parse(board.asOf)} onMove={move} />
-            </li>
-          );
-        })}
-      </ol>
+      {lanes ? (
+        <div className="h-[calc(100dvh-9.5rem)] min-h-96 overflow-auto pb-2">
+          <ol className="sticky top-0 z-10 flex w-max gap-3 bg-zinc-50/95 pb-1 backdrop-blur dark:bg-zinc-950/95" aria-label={`${board.name} columns`}>
+            {board.phases.map((phase) => (
+              <li key={phase.id} className="relative w-72 shrink-0 rounded-lg border border-zinc-200 bg-zinc-100/70 dark:border-zinc-800 dark:bg-zinc-900/60">
+                <ColumnHeader phase={phase} total={board.tickets.filter((card) => card.phaseId === phase.id).length} headingId={`phase-${phase.key}`} />
+              </li>
+            ))}
+          </ol>
+          {lanes.lanes.map((lane) => {
+            const cells = board.phases.map((phase) => ({ phase, cards: cardsIn(containerKey(phase.id, lane.key)) }));
+            if (cells.every((cell) => cell.cards.shown.length === 0)) return null;
+            return (
+              <section key={lane.key} aria-label={`Swimlane ${lane.title}`} className="mt-3 w-max">
+                <h3 className="sticky left-0 mb-1.5 w-max text-xs font-semibold text-zinc-600 dark:text-zinc-400">
+                  {lane.title} <span className="font-normal tabular-nums text-zinc-500">· {cells.reduce((sum, cell) => sum + cell.cards.shown.length, 0)}</span>
+                </h3>
+                <ol className="flex gap-3">
+                  {cells.map(({ phase, cards: lists }) => (
+                    <li key={phase.id} className="flex shrink-0">
+                      <SortableColumn phase={phase} phases={board.phases} cards={lists.shown} total={lists.all.length} now={Date.parse(board.asOf)} onMove={move} lane={lane} />
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            );
+          })}
+        </div>
+      ) : (
+        <ol className="flex h-[calc(100dvh-9.5rem)] min-h-96 gap-3 overflow-x-auto pb-2" aria-label={`${board.name} columns`}>
+          {board.phases.map((phase) => {
+            const lists = cardsIn(phase.id);
+            return (
+              <li key={phase.id} className="flex min-h-0 shrink-0">
+                <SortableColumn phase={phase} phases={board.phases} cards={lists.shown} total={lists.all.length} now={Date.parse(board.asOf)} onMove={move} />
+              </li>
+            );
+          })}
+        </ol>
+      )}
       <DragOverlay dropAnimation={null}>{active ? <TicketCard ticket={active} now={Date.parse(board.asOf)} overlay /> : null}</DragOverlay>
     </DndContext>
   );

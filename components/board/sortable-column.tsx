@@ -21,38 +21,80 @@ const STATE_LABEL: Record<WipState, string | null> = {
   "under-minimum": "under its WIP minimum",
 };
 
-/** `total` counts cards a filter hides too (WIP is about the column, not the view); default: `cards`. */
-type Props = { phase: PhaseView; phases: PhaseView[]; cards: CardView[]; total?: number; now: number; onMove: (move: BoardMove) => void };
-
-export function SortableColumn({ phase, phases, cards, total = cards.length, now, onMove }: Props) {
-  const { setNodeRef, isOver } = useDroppable({ id: `phase:${phase.id}` });
+/** A column's name and WIP count/limit, coloured at, over or under its limits. */
+// Columns are `relative`: their sr-only texts are absolutely positioned, and without a
+// positioned ancestor inside the scrolling board they widen the whole page instead.
+export function ColumnHeader({ phase, total, headingId }: { phase: PhaseView; total: number; headingId: string }) {
   const state = wipState(total, phase.wipPolicy, phase.wipMin, phase.wipMax);
-  const hidden = total - cards.length;
   const limited = phase.wipMax !== null && phase.wipPolicy !== "none";
   const label = STATE_LABEL[state];
+  return (
+    <header className="flex items-center justify-between gap-2 px-3 py-2">
+      <h2 id={headingId} className="text-sm font-semibold">
+        {phase.name}
+      </h2>
+      <span className={`text-xs font-medium tabular-nums ${HEADER_TONE[state]}`} title={label ? `${phase.name} is ${label}` : undefined}>
+        <span data-testid="wip-count">{limited ? `${total}/${phase.wipMax}` : total}</span>
+        {phase.wipPolicy === "hard" && <span className="sr-only"> (hard limit)</span>}
+        {label && <span className="sr-only">, {label}</span>}
+      </span>
+    </header>
+  );
+}
+
+/**
+ * `total` counts cards a filter hides too (WIP is about the column, not the view); default: `cards`.
+ * In a swimlane (`lane` set) the cell drops its WIP header: the board shows each column's
+ * WIP once, above the lanes, and the cell accepts drops for its own lane only.
+ */
+type Props = {
+  phase: PhaseView;
+  phases: PhaseView[];
+  cards: CardView[];
+  total?: number;
+  now: number;
+  onMove: (move: BoardMove) => void;
+  lane?: { key: string; title: string };
+};
+
+export function SortableColumn({ phase, phases, cards, total = cards.length, now, onMove, lane }: Props) {
+  const container = lane ? `${phase.id}::${lane.key}` : phase.id;
+  const { setNodeRef, isOver } = useDroppable({ id: `phase:${container}` });
+  const state = lane ? "ok" : wipState(total, phase.wipPolicy, phase.wipMin, phase.wipMax);
+  const hidden = total - cards.length;
+  const listLabel = lane ? `Tickets in ${phase.name}, lane ${lane.title}` : `Tickets in ${phase.name}`;
+  if (lane) {
+    return (
+      <section
+        aria-label={`${phase.name}, lane ${lane.title}`}
+        data-phase={phase.key}
+        className={`relative flex w-72 flex-col rounded-lg border border-zinc-200 bg-zinc-100/70 dark:border-zinc-800 dark:bg-zinc-900/60 ${isOver ? "ring-2 ring-blue-500/40" : ""}`}
+      >
+        <SortableContext id={container} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
+          <ol ref={setNodeRef} className="flex min-h-14 flex-col gap-2 p-2" aria-label={listLabel}>
+            {cards.map((card, index) => (
+              <SortableCard key={card.id} card={card} index={index} column={cards} phase={phase} phases={phases} now={now} onMove={onMove} />
+            ))}
+          </ol>
+        </SortableContext>
+        {hidden > 0 && <p className="px-3 pb-2 text-[11px] text-zinc-500">{hidden} hidden by filters</p>}
+      </section>
+    );
+  }
   return (
     <section
       aria-labelledby={`phase-${phase.key}`}
       data-phase={phase.key}
-      className={`flex min-h-0 w-72 flex-col rounded-lg border bg-zinc-100/70 dark:bg-zinc-900/60 ${
+      className={`relative flex min-h-0 w-72 flex-col rounded-lg border bg-zinc-100/70 dark:bg-zinc-900/60 ${
         state === "over-limit" ? "border-red-400 dark:border-red-700" : state === "at-limit" ? "border-amber-300 dark:border-amber-700" : "border-zinc-200 dark:border-zinc-800"
       } ${isOver ? "ring-2 ring-blue-500/40" : ""}`}
     >
-      <header className="flex items-center justify-between gap-2 px-3 py-2">
-        <h2 id={`phase-${phase.key}`} className="text-sm font-semibold">
-          {phase.name}
-        </h2>
-        <span className={`text-xs font-medium tabular-nums ${HEADER_TONE[state]}`} title={label ? `${phase.name} is ${label}` : undefined}>
-          <span data-testid="wip-count">{limited ? `${total}/${phase.wipMax}` : total}</span>
-          {phase.wipPolicy === "hard" && <span className="sr-only"> (hard limit)</span>}
-          {label && <span className="sr-only">, {label}</span>}
-        </span>
-      </header>
-      <SortableContext id={phase.id} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
-        <ol ref={setNodeRef} className="flex min-h-16 flex-1 flex-col gap-2 overflow-y-auto px-2 pb-2" aria-label={`Tickets in ${phase.name}`}>
+      <ColumnHeader phase={phase} total={total} headingId={`phase-${phase.key}`} />
+      <SortableContext id={container} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
+        <ol ref={setNodeRef} className="flex min-h-16 flex-1 flex-col gap-2 overflow-y-auto px-2 pb-2" aria-label={listLabel}>
           {cards.length === 0 && (
             <li className="rounded-md border border-dashed border-zinc-300 px-3 py-6 text-center text-xs text-zinc-500 dark:border-zinc-700">
-              {hidden > 0 ? `All ${hidden} tickets in ${phase.name} are blocked and hidden` : `No tickets in ${phase.name}`}
+              {hidden > 0 ? `All ${hidden} tickets in ${phase.name} are hidden by the view's filters` : `No tickets in ${phase.name}`}
             </li>
           )}
           {cards.map((card, index) => (
@@ -60,7 +102,7 @@ export function SortableColumn({ phase, phases, cards, total = cards.length, now
           ))}
         </ol>
       </SortableContext>
-      {hidden > 0 && cards.length > 0 && <p className="px-3 pb-2 text-[11px] text-zinc-500">{hidden} blocked hidden</p>}
+      {hidden > 0 && cards.length > 0 && <p className="px-3 pb-2 text-[11px] text-zinc-500">{hidden} hidden by filters</p>}
     </section>
   );
 }

@@ -77,6 +77,11 @@ export function TicketCard({ ticket, now, menu, overlay = false }: { ticket: Car
             ready
           </span>
         ) : null}
+        {ticket.orphaned && (
+          <span data-marker="orphaned" className="rounded bg-red-600 px-1 text-white" title="Its agent crashed while holding it: nobody is working on it. Reassign it or let the agent come back.">
+            orphaned
+          </span>
+        )}
         {ticket.status === "deferred" && <span className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">deferred</span>}
         {ticket.gateWaiting && (
           <span

@@ -12,7 +12,7 @@ export function GateRequestCard({ request }: { request: GateRequestView }) {
   return (
     <article aria-label={`Gate request for ${request.ticket.id}`} className="rounded-lg border border-zinc-200 bg-white p-4 shadow-xs dark:border-zinc-800 dark:bg-zinc-900">
       <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <Link href={`/boards/${request.board.key}`} className="font-mono text-xs text-zinc-500 hover:underline">
+        <Link href={`/boards/${request.board.key}/tickets/${encodeURIComponent(request.ticket.id)}`} className="font-mono text-xs text-zinc-500 hover:underline">
           {request.ticket.id}
         </Link>
         <h2 className="font-medium">{request.ticket.title}</h2>

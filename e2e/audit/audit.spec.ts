@@ -36,7 +36,7 @@ test("a ticket change shows on the audit page with actor and time, and exports a
   await expect(row).toContainText("ticket.updated");
   await expect(row).toContainText("=escalated by e2e");
   await expect(row.locator("time")).toContainText("UTC");
-  await expect(row.getByRole("link", { name: /gb-7d93/ })).toHaveAttribute("href", `/boards/gb?ticket=${TICKET}`);
+  await expect(row.getByRole("link", { name: /gb-7d93/ })).toHaveAttribute("href", `/boards/gb/tickets/${TICKET}`);
 
   const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
   expect(csvDownload.suggestedFilename()).toMatch(/^gateboard-audit-.*\.csv$/);

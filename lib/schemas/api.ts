@@ -66,6 +66,7 @@ const cardViewSchema = z.object({
     .nullable()
     .meta({ description: "An open gate request: waiting for evidence or approval, or approved and waiting for room" }),
   assignee: z.object({ kind: z.enum(["user", "agent"]), name: z.string() }).nullable(),
+  orphaned: z.boolean().meta({ description: "Its agent crashed while holding it; nobody is working on it" }),
 });
 
 export const boardViewSchema = z.object({

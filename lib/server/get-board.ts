@@ -51,6 +51,7 @@ export async function getBoard(actor: Actor, key: string): Promise<BoardView> {
         labels: true,
         phaseEnteredAt: true,
         deferUntil: true,
+        orphanedAt: true,
         // Readiness needs an imported ticket's raw beads status (pinned, hooked), kept here.
         metadata: true,
         assigneeUser: { select: { name: true } },
@@ -102,6 +103,7 @@ export async function getBoard(actor: Actor, key: string): Promise<BoardView> {
       blocked: blocked.has(ticket.id),
       ready: ready.has(ticket.id),
       gateWaiting: gateOf.get(ticket.id) ?? null,
+      orphaned: ticket.orphanedAt !== null,
       assignee: ticket.assigneeUser
         ? { kind: "user", name: ticket.assigneeUser.name }
         : ticket.assigneeAgent

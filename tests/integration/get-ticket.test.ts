@@ -73,11 +73,14 @@ describe(`getTicket on ${testDatabaseKind()}`, () => {
     await moveTicket(actors.engineer, ids.building![0]!, { toPhase: "testing", version: 1 });
     const { db } = await import("@/lib/db");
     await db().ticket.update({ where: { id: ids.done![0]! }, data: { status: "closed" } });
+    // What the agent sweep leaves on a crashed agent's ticket.
+    await db().ticket.update({ where: { id: blocker }, data: { orphanedAt: new Date() } });
 
     const board = await getBoard(actors.viewer, "mk");
     const card = (id: string) => board.tickets.find((ticket) => ticket.id === id)!;
     expect(card(waiting)).toMatchObject({ blocked: true, ready: false, gateWaiting: null });
-    expect(card(blocker)).toMatchObject({ blocked: false, ready: true, gateWaiting: null });
+    expect(card(blocker)).toMatchObject({ blocked: false, ready: true, gateWaiting: null, orphaned: true });
+    expect(card(waiting).orphaned).toBe(false);
     expect(card(ids.building![0]!)).toMatchObject({ blocked: false, ready: true, gateWaiting: { to: "Testing", waitingForCapacity: false } });
     expect(card(ids.done![0]!)).toMatchObject({ blocked: false, ready: false, gateWaiting: null });
   });

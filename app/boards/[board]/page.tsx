@@ -29,7 +29,7 @@ export default async function BoardPage({ params }: Props) {
   if (!board) return <NotAllowed what="this board" />;
   return (
     <main className="px-4 py-4">
-      <div className="mb-3 flex items-baseline gap-3">
+      <div className="mb-3 flex flex-wrap items-baseline gap-x-3 gap-y-2">
         <h1 className="text-lg font-semibold tracking-tight">{board.name}</h1>
         <span className="font-mono text-xs text-zinc-500">{board.key}</span>
         <span className="text-xs text-zinc-500">

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { AuditTimeline } from "@/components/audit/audit-timeline";
+import { ChecklistEditor } from "@/components/checklist/checklist-editor";
 import { ArtifactList } from "@/components/ticket/artifact-list";
 import { DependencyPanel } from "@/components/ticket/dependency-panel";
-import { DoneDefinitions } from "@/components/ticket/done-definitions";
 import { GateRequestList } from "@/components/ticket/gate-request-list";
 import { Panel } from "@/components/ticket/panel";
 import { PhaseHistory } from "@/components/ticket/phase-history";
@@ -79,7 +79,13 @@ export default async function TicketPage({ params }: Props) {
             <TicketRelations ticket={ticket} />
           </Panel>
           <Panel title={`Done in ${ticket.phase.name}`} count={ticket.doneDefinitions.length || undefined}>
-            <DoneDefinitions items={ticket.doneDefinitions} phase={ticket.phase.name} />
+            <ChecklistEditor
+              ticketId={ticket.id}
+              boardKey={ticket.board.key}
+              items={ticket.doneDefinitions.map(({ item, done }) => ({ label: item, done }))}
+              version={ticket.version}
+              disabled={!canEdit}
+            />
           </Panel>
           <Panel title="Gate requests" count={ticket.gateRequests.length}>
             <GateRequestList requests={ticket.gateRequests} />
