@@ -144,13 +144,17 @@ describe(`R7 API body fuzzing on ${kind}`, () => {
           if (response.status >= 400) {
             const parsed = JSON.parse(payload) as unknown;
             expect(errorShape(parsed), `${route.key} error shape: ${payload.slice(0, 300)}`).toBe(true);
-            if ((parsed as { error: { code: string } }).error.code !== "GATE_PENDING") expect(await lastSeq(), `${route.key} rejected ${response.status} but wrote`).toBe(before);
+            // A refusal records itself (access.denied, issue 7); nothing else may be written.
+            if ((parsed as { error: { code: string } }).error.code !== "GATE_PENDING") {
+              const written = await db().auditEvent.findMany({ where: { seq: { gt: before }, action: { not: "access.denied" } }, select: { action: true } });
+              expect(written.map((event) => event.action), `${route.key} rejected ${response.status} but wrote`).toEqual([]);
+            }
           }
         }),
         { numRuns: RUNS, seed: SEED + seedOffset++ + Math.floor(random() * 1000) },
       );
     }
     expect(failures).toEqual([]);
-    console.log(`R7 fuzz (${kind}, seed ${SEED}): ${routes.length} body routes × ${RUNS} runs = ${statuses.length} requests; statuses ${describeTally(tally(statuses))}; 0 × 5xx, every rejection in the error shape, no rejection wrote to the trail`);
+    console.log(`R7 fuzz (${kind}, seed ${SEED}): ${routes.length} body routes × ${RUNS} runs = ${statuses.length} requests; statuses ${describeTally(tally(statuses))}; 0 × 5xx, every rejection in the error shape, no rejection wrote to the trail beyond its own access.denied record`);
   });
 });
