@@ -14,6 +14,12 @@ export type EditableTicket = {
   files: string[];
 };
 
+/** The editable fields of a ticket as the server reads it (the edit page, and the reload after a conflict). */
+export function editableTicketOf(ticket: EditableTicket): EditableTicket {
+  const { version, title, description, acceptanceCriteria, type, priority, status, labels, files } = ticket;
+  return { version, title, description, acceptanceCriteria, type, priority, status, labels, files };
+}
+
 /** What the inputs hold: lists as text (labels comma-separated, files one per line). */
 export type TicketFormValues = {
   title: string;

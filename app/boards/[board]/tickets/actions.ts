@@ -11,7 +11,7 @@ import { getTicket } from "@/lib/server/get-ticket";
 import { removeDependency } from "@/lib/server/remove-dependency";
 import { runAction } from "@/lib/server/run-action";
 import { updateTicket, type UpdatedTicket } from "@/lib/server/update-ticket";
-import type { EditableTicket } from "@/components/ticket/ticket-form-values";
+import { editableTicketOf, type EditableTicket } from "@/components/ticket/ticket-form-values";
 
 // Each action: authenticate (runAction), validate (zod, so a form gets `details.issues`
 // per field), one use case (which authorizes). Ids only need to be strings to look up.
@@ -33,18 +33,7 @@ export async function updateTicketAction(ticketId: unknown, input: unknown): Pro
 /** The ticket's editable fields as they are now: what an edit form merges after a VERSION_CONFLICT. */
 export async function loadEditableTicketAction(ticketId: unknown): Promise<ActionResult<EditableTicket>> {
   return runAction(async (actor) => {
-    const ticket = await getTicket(actor, String(ticketId));
-    return {
-      version: ticket.version,
-      title: ticket.title,
-      description: ticket.description,
-      acceptanceCriteria: ticket.acceptanceCriteria,
-      type: ticket.type,
-      priority: ticket.priority,
-      status: ticket.status,
-      labels: ticket.labels,
-      files: ticket.files,
-    };
+    return editableTicketOf(await getTicket(actor, String(ticketId)));
   });
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { TicketForm } from "@/components/ticket/ticket-form";
+import { editableTicketOf } from "@/components/ticket/ticket-form-values";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { isAppError } from "@/lib/domain/errors";
 import { can } from "@/lib/domain/permissions";
@@ -36,17 +37,7 @@ export default async function EditTicketPage({ params }: Props) {
         mode="edit"
         boardKey={ticket.board.key}
         ticketId={ticket.id}
-        ticket={{
-          version: ticket.version,
-          title: ticket.title,
-          description: ticket.description,
-          acceptanceCriteria: ticket.acceptanceCriteria,
-          type: ticket.type,
-          priority: ticket.priority,
-          status: ticket.status,
-          labels: ticket.labels,
-          files: ticket.files,
-        }}
+        ticket={editableTicketOf(ticket)}
       />
     </main>
   );
