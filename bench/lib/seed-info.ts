@@ -7,6 +7,15 @@ export const BENCH_BOARD = {
 } as const;
 
 /**
+ * The board issue #3 asks about ("a board of 2,000 tickets loads and drags without visible
+ * jank"): P2 and P8 run on it as well; Ready holds the 500 cards P8 drags over.
+ */
+export const LARGE_BOARD = {
+  key: "bench2k",
+  columns: { backlog: 700, ready: 500, doing: 300, review: 250, done: 250 },
+} as const;
+
+/**
  * P5's board: Done holds 1,000 tickets and Review 50; the Backlog tickets are the ones moved
  * into either and back.
  */
@@ -28,5 +37,6 @@ export type SeedInfo = {
   boards: {
     main: { key: string; tickets: SeededTicket[] };
     columnSize: { key: string; tickets: SeededTicket[] };
+    large: { key: string; tickets: SeededTicket[] };
   };
 };

@@ -1,11 +1,11 @@
 // Fills a fresh, empty database for `npm run bench` (not timed):
-// the 1,000-ticket board, the column-size board for P5, a person to sign in as in the
+// the 1,000-ticket board, the column-size board for P5, the 2,000-ticket board for P2/P8, a person to sign in as in the
 // browser, and an API token for the load generator. Prints what the benchmark needs to
 // know (ids, versions, the throwaway secrets) as JSON on stdout's last line.
 // Usage: DATABASE_URL=… GATEBOARD_WORKFLOWS_DIR=bench/workflows \
 //   tsx --conditions=react-server bench/setup/seed-board.ts
 import { generateNKeysBetween } from "fractional-indexing";
-import { BENCH_BOARD, COLUMN_SIZE_BOARD, type SeedInfo, type SeededTicket } from "../lib/seed-info";
+import { BENCH_BOARD, COLUMN_SIZE_BOARD, LARGE_BOARD, type SeedInfo, type SeededTicket } from "../lib/seed-info";
 import { migrate } from "../../lib/migrate";
 import { disconnectDb, writeTransaction } from "../../lib/db";
 import { SYSTEM_ACTOR } from "../../lib/domain/permissions";
@@ -94,6 +94,8 @@ try {
   const mainTickets = await fillBoard(BENCH_BOARD.key, BENCH_BOARD.columns, person.id);
   await createBoard(SYSTEM_ACTOR, { name: "Benchmark: column sizes", key: COLUMN_SIZE_BOARD.key, workflow: "bench-flow" });
   const columnSizeTickets = await fillBoard(COLUMN_SIZE_BOARD.key, COLUMN_SIZE_BOARD.columns, person.id);
+  await createBoard(SYSTEM_ACTOR, { name: "Benchmark: 2,000 tickets", key: LARGE_BOARD.key, workflow: "bench-flow" });
+  const largeTickets = await fillBoard(LARGE_BOARD.key, LARGE_BOARD.columns, person.id);
   const token = await createApiToken(SYSTEM_ACTOR, { name: "bench-load", role: "agent" });
   const info: SeedInfo = {
     email: person.email,
@@ -102,6 +104,7 @@ try {
     boards: {
       main: { key: BENCH_BOARD.key, tickets: mainTickets },
       columnSize: { key: COLUMN_SIZE_BOARD.key, tickets: columnSizeTickets },
+      large: { key: LARGE_BOARD.key, tickets: largeTickets },
     },
   };
   process.stdout.write(`${JSON.stringify(info)}\n`);

@@ -57,7 +57,11 @@ function columnsOf(board: BoardView, lanes: Lane[] | null, laneByCard: Map<strin
  * (so the query cache can change underneath without the card jumping); on drop the final
  * position becomes one move with the new neighbours.
  */
-export function BoardDnd({ board, isHidden, grouping = "none" }: { board: BoardView; isHidden?: (card: CardView) => boolean; grouping?: LaneGrouping }) {
+/**
+ * `complete: false` while the board holds only each column's top cards (the page's first
+ * paint): cards show but do not move, and headers count from the phases.
+ */
+export function BoardDnd({ board, isHidden, grouping = "none", complete = true }: { board: BoardView; isHidden?: (card: CardView) => boolean; grouping?: LaneGrouping; complete?: boolean }) {
   const move = useMoveTicket(board.key);
   const [dragging, setDragging] = useState<{ id: string; from: string; columns: Columns } | null>(null);
   const lanes = useMemo(() => (grouping === "none" ? null : lanesOf(board.tickets, grouping)), [board.tickets, grouping]);
@@ -172,11 +176,11 @@ export function BoardDnd({ board, isHidden, grouping = "none" }: { board: BoardV
       onDragCancel={() => setDragging(null)}
     >
       {lanes ? (
-        <div className="h-[calc(100dvh-9.5rem)] min-h-96 overflow-auto pb-2">
+        <div className="h-[calc(100dvh-9.5rem)] min-h-96 overflow-auto pb-2" data-board-state={complete ? "complete" : "loading"}>
           <ol className="sticky top-0 z-10 flex w-max gap-3 bg-zinc-50/95 pb-1 backdrop-blur dark:bg-zinc-950/95" aria-label={`${board.name} columns`}>
             {board.phases.map((phase) => (
               <li key={phase.id} className="relative w-72 shrink-0 rounded-lg border border-zinc-200 bg-zinc-100/70 dark:border-zinc-800 dark:bg-zinc-900/60">
-                <ColumnHeader phase={phase} total={board.tickets.filter((card) => card.phaseId === phase.id).length} headingId={`phase-${phase.key}`} />
+                <ColumnHeader phase={phase} total={complete ? board.tickets.filter((card) => card.phaseId === phase.id).length : phase.count} headingId={`phase-${phase.key}`} />
               </li>
             ))}
           </ol>
@@ -191,7 +195,7 @@ export function BoardDnd({ board, isHidden, grouping = "none" }: { board: BoardV
                 <ol className="flex gap-3">
                   {cells.map(({ phase, cards: lists }) => (
                     <li key={phase.id} className="flex shrink-0">
-                      <SortableColumn phase={phase} phases={board.phases} cards={lists.shown} total={lists.all.length} now={Date.parse(board.asOf)} onMove={move} lane={lane} />
+                      <SortableColumn phase={phase} phases={board.phases} cards={lists.shown} total={lists.all.length} now={Date.parse(board.asOf)} onMove={move} lane={lane} disabled={!complete} />
                     </li>
                   ))}
                 </ol>
@@ -200,12 +204,21 @@ export function BoardDnd({ board, isHidden, grouping = "none" }: { board: BoardV
           })}
         </div>
       ) : (
-        <ol className="flex h-[calc(100dvh-9.5rem)] min-h-96 gap-3 overflow-x-auto pb-2" aria-label={`${board.name} columns`}>
+        <ol className="flex h-[calc(100dvh-9.5rem)] min-h-96 gap-3 overflow-x-auto pb-2" aria-label={`${board.name} columns`} data-board-state={complete ? "complete" : "loading"}>
           {board.phases.map((phase) => {
             const lists = cardsIn(phase.id);
             return (
               <li key={phase.id} className="flex min-h-0 shrink-0">
-                <SortableColumn phase={phase} phases={board.phases} cards={lists.shown} total={lists.all.length} now={Date.parse(board.asOf)} onMove={move} />
+                <SortableColumn
+                  phase={phase}
+                  phases={board.phases}
+                  cards={lists.shown}
+                  total={complete ? lists.all.length : phase.count}
+                  now={Date.parse(board.asOf)}
+                  onMove={move}
+                  activeId={dragging?.id ?? null}
+                  disabled={!complete}
+                />
               </li>
             );
           })}

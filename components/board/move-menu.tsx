@@ -5,13 +5,13 @@ import { EllipsisVertical } from "lucide-react";
 import type { CardView, PhaseView } from "@/lib/board-view";
 import type { BoardMove } from "./use-move-ticket";
 
-type Props = { card: CardView; index: number; column: CardView[]; phase: PhaseView; phases: PhaseView[]; onMove: (move: BoardMove) => void };
+type Props = { card: CardView; index: number; column: CardView[]; phase: PhaseView; phases: PhaseView[]; onMove: (move: BoardMove) => void; disabled?: boolean };
 
 /**
  * A single-pointer alternative to dragging (WCAG 2.2 SC 2.5.7): move the card to any phase
  * the workflow allows, or to the top or bottom of its column.
  */
-export function MoveMenu({ card, index, column, phase, phases, onMove }: Props) {
+export function MoveMenu({ card, index, column, phase, phases, onMove, disabled = false }: Props) {
   const targets = phases.filter((candidate) => phase.allowedTargets.includes(candidate.key));
   const itemClass =
     "flex cursor-default items-center rounded px-2 py-1.5 text-sm outline-none select-none data-[disabled]:opacity-40 data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
@@ -19,10 +19,12 @@ export function MoveMenu({ card, index, column, phase, phases, onMove }: Props) 
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
         aria-label={`Move ${card.id} to…`}
+        disabled={disabled}
+        title={disabled ? "The board is still loading" : undefined}
         // The card itself is draggable; the menu button must not start a drag.
         onPointerDown={(event) => event.stopPropagation()}
         onKeyDown={(event) => event.stopPropagation()}
-        className="-mr-1 rounded p-0.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+        className="-mr-1 rounded p-0.5 text-zinc-500 disabled:opacity-40 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
       >
         <EllipsisVertical aria-hidden className="size-4" />
       </DropdownMenu.Trigger>

@@ -2,20 +2,43 @@
 
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
+import { useCallback } from "react";
 import type { CardView, PhaseView } from "@/lib/board-view";
 import { MoveMenu } from "./move-menu";
 import { TicketCard } from "./ticket-card";
 import type { BoardMove } from "./use-move-ticket";
 
-type Props = { card: CardView; index: number; column: CardView[]; phase: PhaseView; phases: PhaseView[]; now: number; onMove: (move: BoardMove) => void };
+type Props = {
+  card: CardView;
+  index: number;
+  column: CardView[];
+  phase: PhaseView;
+  phases: PhaseView[];
+  now: number;
+  onMove: (move: BoardMove) => void;
+  /** In a virtualized column: where the card sits in the list, and the ref that measures its height. */
+  placement?: { measureRef: (node: HTMLElement | null) => void; top: number };
+  /** False while the board is loading: the Move to… menu is disabled (dragging is off in the SortableContext). */
+  movable?: boolean;
+};
 
-export function SortableCard({ card, index, column, phase, phases, now, onMove }: Props) {
+export function SortableCard({ card, index, column, phase, phases, now, onMove, placement, movable = true }: Props) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id });
+  const measureRef = placement?.measureRef;
+  const ref = useCallback(
+    (node: HTMLLIElement | null) => {
+      setNodeRef(node);
+      measureRef?.(node);
+    },
+    [setNodeRef, measureRef],
+  );
   return (
     <li
-      ref={setNodeRef}
+      ref={ref}
       data-ticket-id={card.id}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
+      data-index={index}
+      // `top`, not a transform, places a virtualized card: dnd-kit owns the transform.
+      style={{ transform: CSS.Translate.toString(transform), transition, ...(placement ? { position: "absolute", top: placement.top, left: 0, right: 0 } : null) }}
       className={`touch-manipulation rounded-md select-none outline-none focus-visible:ring-2 focus-visible:ring-blue-600 ${isDragging ? "opacity-40" : ""}`}
       {...attributes}
       {...listeners}
@@ -25,7 +48,7 @@ export function SortableCard({ card, index, column, phase, phases, now, onMove }
       <TicketCard
         ticket={card}
         now={now}
-        menu={<MoveMenu card={card} index={index} column={column} phase={phase} phases={phases} onMove={onMove} />}
+        menu={<MoveMenu card={card} index={index} column={column} phase={phase} phases={phases} onMove={onMove} disabled={!movable} />}
       />
     </li>
   );

@@ -2,8 +2,10 @@
 
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { useCallback, useRef } from "react";
 import type { CardView, PhaseView } from "@/lib/board-view";
 import { wipState, type WipState } from "@/lib/domain/wip/wip-state";
+import { ColumnCards } from "./column-cards";
 import { SortableCard } from "./sortable-card";
 import type { BoardMove } from "./use-move-ticket";
 
@@ -55,11 +57,24 @@ type Props = {
   now: number;
   onMove: (move: BoardMove) => void;
   lane?: { key: string; title: string };
+  /** The card being dragged, if any: a virtualized column keeps it rendered. */
+  activeId?: string | null;
+  /** Shown but not movable (the board is still loading its long columns). */
+  disabled?: boolean;
 };
 
-export function SortableColumn({ phase, phases, cards, total = cards.length, now, onMove, lane }: Props) {
+export function SortableColumn({ phase, phases, cards, total = cards.length, now, onMove, lane, activeId = null, disabled = false }: Props) {
   const container = lane ? `${phase.id}::${lane.key}` : phase.id;
   const { setNodeRef, isOver } = useDroppable({ id: `phase:${container}` });
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  // Stable, or React would detach and re-attach the droppable on every render of a drag.
+  const listRef = useCallback(
+    (node: HTMLDivElement | null) => {
+      setNodeRef(node);
+      scrollRef.current = node;
+    },
+    [setNodeRef],
+  );
   const state = lane ? "ok" : wipState(total, phase.wipPolicy, phase.wipMin, phase.wipMax);
   const hidden = total - cards.length;
   const listLabel = lane ? `Tickets in ${phase.name}, lane ${lane.title}` : `Tickets in ${phase.name}`;
@@ -70,10 +85,10 @@ export function SortableColumn({ phase, phases, cards, total = cards.length, now
         data-phase={phase.key}
         className={`relative flex w-72 flex-col rounded-lg border border-zinc-200 bg-zinc-100/70 dark:border-zinc-800 dark:bg-zinc-900/60 ${isOver ? "ring-2 ring-blue-500/40" : ""}`}
       >
-        <SortableContext id={container} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
+        <SortableContext id={container} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy} disabled={disabled}>
           <ol ref={setNodeRef} className="flex min-h-14 flex-col gap-2 p-2" aria-label={listLabel}>
             {cards.map((card, index) => (
-              <SortableCard key={card.id} card={card} index={index} column={cards} phase={phase} phases={phases} now={now} onMove={onMove} />
+              <SortableCard key={card.id} card={card} index={index} column={cards} phase={phase} phases={phases} now={now} onMove={onMove} movable={!disabled} />
             ))}
           </ol>
         </SortableContext>
@@ -90,17 +105,27 @@ export function SortableColumn({ phase, phases, cards, total = cards.length, now
       } ${isOver ? "ring-2 ring-blue-500/40" : ""}`}
     >
       <ColumnHeader phase={phase} total={total} headingId={`phase-${phase.key}`} />
-      <SortableContext id={container} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
-        <ol ref={setNodeRef} className="flex min-h-16 flex-1 flex-col gap-2 overflow-y-auto px-2 pb-2" aria-label={listLabel}>
-          {cards.length === 0 && (
-            <li className="rounded-md border border-dashed border-zinc-300 px-3 py-6 text-center text-xs text-zinc-500 dark:border-zinc-700">
-              {hidden > 0 ? `All ${hidden} tickets in ${phase.name} are hidden by the view's filters` : `No tickets in ${phase.name}`}
-            </li>
-          )}
-          {cards.map((card, index) => (
-            <SortableCard key={card.id} card={card} index={index} column={cards} phase={phase} phases={phases} now={now} onMove={onMove} />
-          ))}
-        </ol>
+      <SortableContext id={container} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy} disabled={disabled}>
+        <div
+          ref={listRef}
+          data-column-scroll
+          className="min-h-16 flex-1 overflow-y-auto px-2 pb-2"
+        >
+          <ColumnCards
+            cards={cards}
+            activeId={activeId}
+            scrollRef={scrollRef}
+            listLabel={listLabel}
+            empty={
+              <li className="rounded-md border border-dashed border-zinc-300 px-3 py-6 text-center text-xs text-zinc-500 dark:border-zinc-700">
+                {hidden > 0 ? `All ${hidden} tickets in ${phase.name} are hidden by the view's filters` : `No tickets in ${phase.name}`}
+              </li>
+            }
+            render={(card, index, placement) => (
+              <SortableCard key={card.id} card={card} index={index} column={cards} phase={phase} phases={phases} now={now} onMove={onMove} placement={placement} movable={!disabled} />
+            )}
+          />
+        </div>
       </SortableContext>
       {hidden > 0 && cards.length > 0 && <p className="px-3 pb-2 text-[11px] text-zinc-500">{hidden} hidden by filters</p>}
     </section>

@@ -28,6 +28,8 @@ export function TicketCard({ ticket, now, menu, overlay = false }: { ticket: Car
       <div className="flex items-center gap-1.5 text-xs text-zinc-500">
         <Link
           href={`/boards/${encodeURIComponent(board)}/tickets/${encodeURIComponent(ticket.id)}`}
+          // Prefetching every card in view sent dozens of page requests per scroll of a long column.
+          prefetch={false}
           aria-label={`Open ${ticket.id}`}
           title={`Open ${ticket.id}`}
           tabIndex={overlay ? -1 : undefined}

@@ -10,6 +10,22 @@ import { computeReadyQueue } from "@/lib/domain/dependencies/ready-queue";
 import { toGraphEdgeFromRow, toGraphTicketFromRow } from "@/lib/server/beads-ticket-metadata";
 
 /**
+ * The board's first paint: each column's top cards only (more than a screenful), so the
+ * HTML of a 2,000-ticket board stays small; the client then loads the whole board. Phase
+ * counts stay exact. `complete` says whether anything was left out.
+ */
+export async function getBoardFirstPaint(actor: Actor, key: string, cardsPerColumn: number): Promise<{ board: BoardView; complete: boolean }> {
+  const board = await getBoard(actor, key);
+  const kept = new Map<string, number>();
+  const tickets = board.tickets.filter((ticket) => {
+    const count = kept.get(ticket.phaseId) ?? 0;
+    kept.set(ticket.phaseId, count + 1);
+    return count < cardsPerColumn;
+  });
+  return { board: { ...board, tickets }, complete: tickets.length === board.tickets.length };
+}
+
+/**
  * Everything the board screen draws, in one read: columns with their WIP settings and the
  * compact card fields (no descriptions: those load with the ticket detail). Blocked/ready
  * markers come from the dependency graph evaluated in memory and gate markers from one

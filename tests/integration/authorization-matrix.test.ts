@@ -400,10 +400,6 @@ const ACTIONS: Record<string, ActionEntry> = {
     allowed: ["admin", "lead", "reviewer", "engineer"],
     invoke: async () => (await import("@/app/boards/[board]/actions")).moveTicketAction(await ticketOn("A"), { toPhase: "backlog", version: 1 }),
   },
-  "app/boards/[board]/actions.ts#loadBoardAction": {
-    allowed: PEOPLE,
-    invoke: async () => (await import("@/app/boards/[board]/actions")).loadBoardAction(boards.A.key),
-  },
   "app/inbox/actions.ts#decideGateAction": {
     allowed: ["lead", "reviewer"],
     invoke: async () => (await import("@/app/inbox/actions")).decideGateAction(await gateRequestOn("A"), { decision: "approve" }),

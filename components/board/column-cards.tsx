@@ -1,0 +1,74 @@
+"use client";
+
+import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
+import { useCallback, useRef, type ReactNode, type RefObject } from "react";
+import type { CardView } from "@/lib/board-view";
+
+/**
+ * Columns longer than this render only the cards in and near view. Shorter ones render
+ * every card, so a typical board behaves like a plain list (find-in-page, printing).
+ */
+export const VIRTUALIZE_FROM = 40;
+/** A card's height before it is measured: an id line, a two-line title, the footer. */
+const ESTIMATED_CARD_PX = 104;
+/** Matches the list's `gap-2`. */
+const GAP_PX = 8;
+/** Cards rendered beyond each edge of the view, so a quick scroll or a keyboard step finds them there. */
+const OVERSCAN = 6;
+
+export type RenderCard = (card: CardView, index: number, placement?: { measureRef: (node: HTMLElement | null) => void; top: number }) => ReactNode;
+
+/**
+ * A column's cards. A long column is virtualized: the list keeps its full height, cards are
+ * placed absolutely at their measured offsets, and only those near the scroll position are
+ * in the DOM. dnd-kit sorts against the ids of every card (SortableContext gets all of them)
+ * and measures the ones rendered; the card being dragged always stays rendered, so the drag
+ * keeps its source node when the column scrolls it out of view.
+ */
+export function ColumnCards({ cards, activeId, scrollRef, listLabel, empty, render }: {
+  cards: CardView[];
+  activeId: string | null;
+  scrollRef: RefObject<HTMLElement | null>;
+  listLabel: string;
+  empty: ReactNode;
+  render: RenderCard;
+}) {
+  if (cards.length > VIRTUALIZE_FROM) return <VirtualList cards={cards} activeId={activeId} scrollRef={scrollRef} listLabel={listLabel} render={render} />;
+  return (
+    <ol className="flex flex-col gap-2" aria-label={listLabel}>
+      {cards.length === 0 ? empty : cards.map((card, index) => render(card, index))}
+    </ol>
+  );
+}
+
+function VirtualList({ cards, activeId, scrollRef, listLabel, render }: { cards: CardView[]; activeId: string | null; scrollRef: RefObject<HTMLElement | null>; listLabel: string; render: RenderCard }) {
+  const activeIndex = activeId === null ? -1 : cards.findIndex((card) => card.id === activeId);
+  const activeIndexRef = useRef(activeIndex);
+  activeIndexRef.current = activeIndex;
+  const rangeExtractor = useCallback((range: Range) => {
+    const indexes = defaultRangeExtractor(range);
+    const active = activeIndexRef.current;
+    if (active >= 0 && !indexes.includes(active)) indexes.push(active);
+    return indexes;
+  }, []);
+  // The React Compiler is not enabled here, so nothing memoizes around the virtualizer's
+  // mutable instance; the rule warns for the day it is.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: cards.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_CARD_PX,
+    getItemKey: (index) => cards[index]!.id,
+    gap: GAP_PX,
+    overscan: OVERSCAN,
+    rangeExtractor,
+    // The server render (and the first client render, which must match it) assumes a
+    // viewport-tall column: the first screenful is in the HTML before any script runs.
+    initialRect: { width: 272, height: 900 },
+  });
+  return (
+    <ol className="relative" style={{ height: virtualizer.getTotalSize() }} aria-label={listLabel}>
+      {virtualizer.getVirtualItems().map((item) => render(cards[item.index]!, item.index, { measureRef: virtualizer.measureElement, top: item.start }))}
+    </ol>
+  );
+}
