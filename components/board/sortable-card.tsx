@@ -2,7 +2,7 @@
 
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { useCallback } from "react";
+import { memo, useCallback } from "react";
 import type { CardView, PhaseView } from "@/lib/board-view";
 import { MoveMenu } from "./move-menu";
 import { TicketCard } from "./ticket-card";
@@ -45,11 +45,22 @@ export function SortableCard({ card, index, column, phase, phases, now, onMove, 
       aria-roledescription="draggable ticket"
       aria-label={`${card.id}: ${card.title}`}
     >
-      <TicketCard
-        ticket={card}
-        now={now}
-        menu={<MoveMenu card={card} index={index} column={column} phase={phase} phases={phases} onMove={onMove} disabled={!movable} />}
-      />
+      <CardFace card={card} index={index} column={column} phase={phase} phases={phases} now={now} onMove={onMove} movable={movable} />
     </li>
   );
 }
+
+/**
+ * The card's face and its menu, re-rendered only when what they show changes: during a drag
+ * dnd-kit re-renders every sortable card on each pointer move (to update its transform),
+ * and re-rendering every face and its Radix menu with it cost whole frames.
+ */
+const CardFace = memo(function CardFace({ card, index, column, phase, phases, now, onMove, movable }: Omit<Props, "placement"> & { movable: boolean }) {
+  return (
+    <TicketCard
+      ticket={card}
+      now={now}
+      menu={<MoveMenu card={card} index={index} column={column} phase={phase} phases={phases} onMove={onMove} disabled={!movable} />}
+    />
+  );
+});

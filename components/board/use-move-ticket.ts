@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 import { toast } from "sonner";
 import { moveTicketAction } from "@/app/boards/[board]/actions";
 import type { ActionError } from "@/lib/action-result";
@@ -81,12 +82,18 @@ export function useMoveTicket(boardKey: string) {
     );
   }
 
-  return (move: BoardMove) => {
-    const board = queryClient.getQueryData<BoardView>(key);
-    const card = board?.tickets.find((ticket) => ticket.id === move.ticketId);
-    if (!board || !card) return;
-    // Optimistic: the card moves now, before the server answers.
-    queryClient.setQueryData<BoardView>(key, { ...board, tickets: applyMove(board.tickets, move) });
-    mutation.mutate({ move, previous: { phaseId: card.phaseId, rank: card.rank } });
-  };
+  const { mutate } = mutation;
+  // Stable: every card's memoized face takes it as a prop.
+  return useCallback(
+    (move: BoardMove) => {
+      const viewKey = boardKeys.view(boardKey);
+      const board = queryClient.getQueryData<BoardView>(viewKey);
+      const card = board?.tickets.find((ticket) => ticket.id === move.ticketId);
+      if (!board || !card) return;
+      // Optimistic: the card moves now, before the server answers.
+      queryClient.setQueryData<BoardView>(viewKey, { ...board, tickets: applyMove(board.tickets, move) });
+      mutate({ move, previous: { phaseId: card.phaseId, rank: card.rank } });
+    },
+    [boardKey, queryClient, mutate],
+  );
 }
