@@ -22,21 +22,24 @@ export type CardView = {
   type: string;
   priority: number;
   status: string;
-  phaseId: string;
+  /** Key of the phase (column) it is in. */
+  phase: string;
   rank: string;
   version: number;
-  parentId: string | null;
   labels: string[];
   phaseEnteredAt: string;
+  // The fields below are left out when false or unset: most cards have none of them, and
+  // the board sends thousands of cards (see getBoard).
+  parentId?: string;
   /** Held up by a dependency (beads' rule: blocks, waits-for, a blocked parent). */
-  blocked: boolean;
+  blocked?: boolean;
   /** In the ready queue: open or in progress, nothing blocking, not deferred. */
-  ready: boolean;
+  ready?: boolean;
   /** An open gate request: waiting for evidence or approval, or approved and waiting for room in `to`. */
-  gateWaiting: { to: string; waitingForCapacity: boolean } | null;
+  gateWaiting?: { to: string; waitingForCapacity: boolean };
   /** Its agent crashed while holding it: nobody is working on it (cleared when the agent is back or it is reassigned). */
-  orphaned: boolean;
-  assignee: { kind: "user" | "agent"; name: string } | null;
+  orphaned?: boolean;
+  assignee?: { kind: "user" | "agent"; name: string };
 };
 
 export type BoardView = {

@@ -4,14 +4,13 @@ import type { HttpClient, Timed } from "../lib/http-client";
 
 export type Ticket = { id: string; phase: string; version: number };
 
-type BoardBody = { phases: Array<{ id: string; key: string }>; tickets: Array<{ id: string; phaseId: string; version: number }> };
+type BoardBody = { tickets: Array<{ id: string; phase: string; version: number }> };
 
 export async function readBoard(client: HttpClient, boardKey: string): Promise<Ticket[]> {
   const response = await client.request("GET", `/api/v1/boards/${boardKey}`);
   if (response.status !== 200) throw new Error(`GET /api/v1/boards/${boardKey} answered ${response.status}: ${response.body.slice(0, 300)}`);
   const board = JSON.parse(response.body) as BoardBody;
-  const phaseKey = new Map(board.phases.map((phase) => [phase.id, phase.key]));
-  return board.tickets.map((ticket) => ({ id: ticket.id, phase: phaseKey.get(ticket.phaseId) ?? "?", version: ticket.version }));
+  return board.tickets.map((ticket) => ({ id: ticket.id, phase: ticket.phase, version: ticket.version }));
 }
 
 export function errorCode(response: Timed): string {

@@ -27,11 +27,11 @@ import { ColumnHeader, SortableColumn } from "./sortable-column";
 import { TicketCard } from "./ticket-card";
 import { useMoveTicket } from "./use-move-ticket";
 
-/** Card ids per container, top to bottom. A container is a column, or a column within a swimlane. */
+/** Card ids per container, top to bottom. A container is a column (its phase key), or a column within a swimlane. */
 type Columns = Record<string, string[]>;
 
 const LANE_SEPARATOR = "::";
-const containerKey = (phaseId: string, laneKey: string | null) => (laneKey === null ? phaseId : `${phaseId}${LANE_SEPARATOR}${laneKey}`);
+const containerKey = (phase: string, laneKey: string | null) => (laneKey === null ? phase : `${phase}${LANE_SEPARATOR}${laneKey}`);
 const phaseOf = (container: string) => container.split(LANE_SEPARATOR)[0]!;
 const laneOf = (container: string) => container.split(LANE_SEPARATOR)[1] ?? null;
 
@@ -46,9 +46,9 @@ const collisionDetection: CollisionDetection = (args) => {
 };
 
 function columnsOf(board: BoardView, lanes: Lane[] | null, laneByCard: Map<string, string>): Columns {
-  const keys = lanes ? board.phases.flatMap((phase) => lanes.map((lane) => containerKey(phase.id, lane.key))) : board.phases.map((phase) => phase.id);
+  const keys = lanes ? board.phases.flatMap((phase) => lanes.map((lane) => containerKey(phase.key, lane.key))) : board.phases.map((phase) => phase.key);
   const columns: Columns = Object.fromEntries(keys.map((key) => [key, [] as string[]]));
-  for (const ticket of [...board.tickets].sort(byRank)) columns[containerKey(ticket.phaseId, lanes ? laneByCard.get(ticket.id) ?? null : null)]?.push(ticket.id);
+  for (const ticket of [...board.tickets].sort(byRank)) columns[containerKey(ticket.phase, lanes ? laneByCard.get(ticket.id) ?? null : null)]?.push(ticket.id);
   return columns;
 }
 
@@ -68,7 +68,7 @@ export function BoardDnd({ board, isHidden, grouping = "none", complete = true }
   const fromQuery = useMemo(() => columnsOf(board, lanes?.lanes ?? null, lanes?.laneByCard ?? new Map()), [board, lanes]);
   const columns = dragging?.columns ?? fromQuery;
   const cards = useMemo(() => new Map(board.tickets.map((ticket) => [ticket.id, ticket])), [board.tickets]);
-  const phases = useMemo(() => new Map(board.phases.map((phase) => [phase.id, phase])), [board.phases]);
+  const phases = useMemo(() => new Map(board.phases.map((phase) => [phase.key, phase])), [board.phases]);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -79,13 +79,13 @@ export function BoardDnd({ board, isHidden, grouping = "none", complete = true }
   const containerOf = (id: UniqueIdentifier, within: Columns): string | undefined => {
     const key = String(id);
     if (key.startsWith("phase:")) return key.slice("phase:".length);
-    return Object.keys(within).find((phaseId) => within[phaseId]!.includes(key));
+    return Object.keys(within).find((container) => within[container]!.includes(key));
   };
 
   const where = (id: string, within: Columns) => {
-    const phaseId = containerOf(id, within);
-    const list = phaseId ? within[phaseId]! : [];
-    return { phase: phaseId ? phases.get(phaseOf(phaseId))?.name ?? "?" : "?", position: list.indexOf(id) + 1, size: list.length };
+    const container = containerOf(id, within);
+    const list = container ? within[container]! : [];
+    return { phase: container ? phases.get(phaseOf(container))?.name ?? "?" : "?", position: list.indexOf(id) + 1, size: list.length };
   };
 
   const announcements: Announcements = {
@@ -151,7 +151,7 @@ export function BoardDnd({ board, isHidden, grouping = "none", complete = true }
     const original = fromQuery[state.from] ?? [];
     const unchanged = state.from === target && neighboursAt(original, id).afterId === afterId && neighboursAt(original, id).beforeId === beforeId;
     if (unchanged) return;
-    move({ ticketId: id, toPhaseId: phase.id, toPhaseKey: phase.key, afterId, beforeId });
+    move({ ticketId: id, toPhase: phase.key, afterId, beforeId });
   }
 
   const active = dragging ? cards.get(dragging.id) : undefined;
@@ -180,12 +180,12 @@ export function BoardDnd({ board, isHidden, grouping = "none", complete = true }
           <ol className="sticky top-0 z-10 flex w-max gap-3 bg-zinc-50/95 pb-1 backdrop-blur dark:bg-zinc-950/95" aria-label={`${board.name} columns`}>
             {board.phases.map((phase) => (
               <li key={phase.id} className="relative w-72 shrink-0 rounded-lg border border-zinc-200 bg-zinc-100/70 dark:border-zinc-800 dark:bg-zinc-900/60">
-                <ColumnHeader phase={phase} total={complete ? board.tickets.filter((card) => card.phaseId === phase.id).length : phase.count} headingId={`phase-${phase.key}`} />
+                <ColumnHeader phase={phase} total={complete ? board.tickets.filter((card) => card.phase === phase.key).length : phase.count} headingId={`phase-${phase.key}`} />
               </li>
             ))}
           </ol>
           {lanes.lanes.map((lane) => {
-            const cells = board.phases.map((phase) => ({ phase, cards: cardsIn(containerKey(phase.id, lane.key)) }));
+            const cells = board.phases.map((phase) => ({ phase, cards: cardsIn(containerKey(phase.key, lane.key)) }));
             if (cells.every((cell) => cell.cards.shown.length === 0)) return null;
             return (
               <section key={lane.key} aria-label={`Swimlane ${lane.title}`} className="mt-3 w-max">
@@ -206,7 +206,7 @@ export function BoardDnd({ board, isHidden, grouping = "none", complete = true }
       ) : (
         <ol className="flex h-[calc(100dvh-9.5rem)] min-h-96 gap-3 overflow-x-auto pb-2" aria-label={`${board.name} columns`} data-board-state={complete ? "complete" : "loading"}>
           {board.phases.map((phase) => {
-            const lists = cardsIn(phase.id);
+            const lists = cardsIn(phase.key);
             return (
               <li key={phase.id} className="flex min-h-0 shrink-0">
                 <SortableColumn

@@ -40,7 +40,7 @@ export function MoveMenu({ card, index, column, phase, phases, onMove, disabled 
             <DropdownMenu.Item
               key={target.id}
               className={itemClass}
-              onSelect={() => onMove({ ticketId: card.id, toPhaseId: target.id, toPhaseKey: target.key, afterId: null, beforeId: null })}
+              onSelect={() => onMove({ ticketId: card.id, toPhase: target.key, afterId: null, beforeId: null })}
             >
               {target.name}
             </DropdownMenu.Item>
@@ -49,14 +49,14 @@ export function MoveMenu({ card, index, column, phase, phases, onMove, disabled 
           <DropdownMenu.Item
             className={itemClass}
             disabled={index === 0}
-            onSelect={() => onMove({ ticketId: card.id, toPhaseId: phase.id, toPhaseKey: phase.key, afterId: null, beforeId: column[0]?.id ?? null })}
+            onSelect={() => onMove({ ticketId: card.id, toPhase: phase.key, afterId: null, beforeId: column[0]?.id ?? null })}
           >
             Top of {phase.name}
           </DropdownMenu.Item>
           <DropdownMenu.Item
             className={itemClass}
             disabled={index === column.length - 1}
-            onSelect={() => onMove({ ticketId: card.id, toPhaseId: phase.id, toPhaseKey: phase.key, afterId: column[column.length - 1]?.id ?? null, beforeId: null })}
+            onSelect={() => onMove({ ticketId: card.id, toPhase: phase.key, afterId: column[column.length - 1]?.id ?? null, beforeId: null })}
           >
             Bottom of {phase.name}
           </DropdownMenu.Item>

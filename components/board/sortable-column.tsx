@@ -64,7 +64,8 @@ type Props = {
 };
 
 export function SortableColumn({ phase, phases, cards, total = cards.length, now, onMove, lane, activeId = null, disabled = false }: Props) {
-  const container = lane ? `${phase.id}::${lane.key}` : phase.id;
+  // The same container key BoardDnd files the column's cards under.
+  const container = lane ? `${phase.key}::${lane.key}` : phase.key;
   const { setNodeRef, isOver } = useDroppable({ id: `phase:${container}` });
   const scrollRef = useRef<HTMLDivElement | null>(null);
   // Stable, or React would detach and re-attach the droppable on every render of a drag.

@@ -36,8 +36,8 @@ export function useBoardEvents(boardKey: string) {
       const after = (change.after ?? {}) as MovedAfter;
       const board = queryClient.getQueryData<BoardView>(key);
       const card = board?.tickets.find((ticket) => ticket.id === change.entityId);
-      const phaseId = board?.phases.find((phase) => phase.key === after.phase)?.id;
-      if (!board || !card || !phaseId || after.version === undefined) return scheduleRefetch();
+      const phase = board?.phases.find((candidate) => candidate.key === after.phase)?.key;
+      if (!board || !card || !phase || after.version === undefined) return scheduleRefetch();
       // Our own move (already applied) or an older event: the cache is at least this new.
       if (card.version >= after.version) return;
       queryClient.setQueryData<BoardView>(key, {
@@ -46,11 +46,11 @@ export function useBoardEvents(boardKey: string) {
           ticket.id === card.id
             ? {
                 ...ticket,
-                phaseId,
+                phase,
                 rank: after.rank ?? ticket.rank,
                 version: after.version!,
                 status: after.status ?? ticket.status,
-                phaseEnteredAt: phaseId !== ticket.phaseId ? change.at : ticket.phaseEnteredAt,
+                phaseEnteredAt: phase !== ticket.phase ? change.at : ticket.phaseEnteredAt,
               }
             : ticket,
         ),

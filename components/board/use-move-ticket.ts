@@ -9,7 +9,7 @@ import type { BoardView } from "@/lib/board-view";
 import { boardKeys } from "@/lib/board-query";
 import { applyMove, type CardMove } from "@/lib/domain/board/apply-move";
 
-export type BoardMove = CardMove & { toPhaseKey: string; reason?: string; overrideWip?: boolean };
+export type BoardMove = CardMove & { reason?: string; overrideWip?: boolean };
 
 class MoveRefused extends Error {
   constructor(readonly error: ActionError) {
@@ -29,11 +29,11 @@ export function useMoveTicket(boardKey: string) {
 
   const mutation = useMutation({
     scope: { id: `moves:${boardKey}` },
-    mutationFn: async ({ move }: { move: BoardMove; previous: { phaseId: string; rank: string } }) => {
+    mutationFn: async ({ move }: { move: BoardMove; previous: { phase: string; rank: string } }) => {
       const card = queryClient.getQueryData<BoardView>(key)?.tickets.find((ticket) => ticket.id === move.ticketId);
       if (!card) throw new MoveRefused({ code: "NOT_FOUND", message: `${move.ticketId} is no longer on this board.` });
       const result = await moveTicketAction(move.ticketId, {
-        toPhase: move.toPhaseKey,
+        toPhase: move.toPhase,
         ...(move.afterId ? { afterId: move.afterId } : {}),
         ...(move.beforeId ? { beforeId: move.beforeId } : {}),
         version: card.version,
@@ -56,11 +56,11 @@ export function useMoveTicket(boardKey: string) {
             ticket.id === result.ticket.id
               ? {
                   ...ticket,
-                  phaseId: board.phases.find((phase) => phase.key === result.ticket.phase)?.id ?? ticket.phaseId,
+                  phase: result.ticket.phase,
                   rank: result.ticket.rank,
                   version: result.ticket.version,
                   status: result.ticket.status,
-                  phaseEnteredAt: ticket.phaseId === move.toPhaseId && previous.phaseId !== move.toPhaseId ? new Date().toISOString() : ticket.phaseEnteredAt,
+                  phaseEnteredAt: ticket.phase === move.toPhase && previous.phase !== move.toPhase ? new Date().toISOString() : ticket.phaseEnteredAt,
                 }
               : ticket,
           ),
@@ -76,7 +76,7 @@ export function useMoveTicket(boardKey: string) {
     },
   });
 
-  function putBack(ticketId: string, previous: { phaseId: string; rank: string }) {
+  function putBack(ticketId: string, previous: { phase: string; rank: string }) {
     queryClient.setQueryData<BoardView>(key, (board) =>
       board && { ...board, tickets: board.tickets.map((ticket) => (ticket.id === ticketId ? { ...ticket, ...previous } : ticket)) },
     );
@@ -92,7 +92,7 @@ export function useMoveTicket(boardKey: string) {
       if (!board || !card) return;
       // Optimistic: the card moves now, before the server answers.
       queryClient.setQueryData<BoardView>(viewKey, { ...board, tickets: applyMove(board.tickets, move) });
-      mutate({ move, previous: { phaseId: card.phaseId, rank: card.rank } });
+      mutate({ move, previous: { phase: card.phase, rank: card.rank } });
     },
     [boardKey, queryClient, mutate],
   );

@@ -13,13 +13,9 @@ const FIRST_PAINT = 12;
 
 /** The Backlog's ticket ids in board order, from the API. */
 async function backlogOrder(page: Page): Promise<string[]> {
-  const board = (await (await page.request.get(`/api/v1/boards/${BOARD}`)).json()) as {
-    phases: Array<{ id: string; key: string }>;
-    tickets: Array<{ id: string; phaseId: string; rank: string }>;
-  };
-  const backlog = board.phases.find((phase) => phase.key === "backlog")!.id;
+  const board = (await (await page.request.get(`/api/v1/boards/${BOARD}`)).json()) as { tickets: Array<{ id: string; phase: string; rank: string }> };
   return board.tickets
-    .filter((ticket) => ticket.phaseId === backlog)
+    .filter((ticket) => ticket.phase === "backlog")
     .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
     .map((ticket) => ticket.id);
 }

@@ -53,21 +53,21 @@ const cardViewSchema = z.object({
   type: z.string(),
   priority: z.int(),
   status: z.string(),
-  phaseId: z.string(),
+  phase: z.string().meta({ description: "Key of the phase (column) the ticket is in" }),
   rank: z.string(),
   version: z.int(),
-  parentId: z.string().nullable(),
   labels: z.array(z.string()),
   phaseEnteredAt: z.string(),
-  blocked: z.boolean().meta({ description: "Held up by a dependency (blocks, waits-for, a blocked parent)" }),
-  ready: z.boolean().meta({ description: "In the ready queue: open or in progress, nothing blocking, not deferred" }),
+  parentId: z.string().optional().meta({ description: "Parent epic; absent when there is none" }),
+  blocked: z.boolean().optional().meta({ description: "Held up by a dependency (blocks, waits-for, a blocked parent); absent when not" }),
+  ready: z.boolean().optional().meta({ description: "In the ready queue: open or in progress, nothing blocking, not deferred; absent when not" }),
   gateWaiting: z
     .object({ to: z.string().meta({ description: "Name of the phase the ticket waits to enter" }), waitingForCapacity: z.boolean() })
-    .nullable()
-    .meta({ description: "An open gate request: waiting for evidence or approval, or approved and waiting for room" }),
-  assignee: z.object({ kind: z.enum(["user", "agent"]), name: z.string() }).nullable(),
-  orphaned: z.boolean().meta({ description: "Its agent crashed while holding it; nobody is working on it" }),
-});
+    .optional()
+    .meta({ description: "An open gate request: waiting for evidence or approval, or approved and waiting for room; absent when none" }),
+  assignee: z.object({ kind: z.enum(["user", "agent"]), name: z.string() }).optional().meta({ description: "Absent when unassigned" }),
+  orphaned: z.boolean().optional().meta({ description: "Its agent crashed while holding it; nobody is working on it. Absent when not" }),
+}).meta({ description: "A compact card. Flags and fields that are false or unset are left out (a board sends thousands of cards)." });
 
 export const boardViewSchema = z.object({
   id: z.string(),

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { authorize } from "@/lib/server/authorize";
-import type { BoardView } from "@/lib/board-view";
+import type { BoardView, CardView } from "@/lib/board-view";
 import { allowedTargets } from "@/lib/domain/workflow/engine";
 import type { WorkflowDefinition } from "@/lib/schemas/workflow";
 import { computeReadyQueue } from "@/lib/domain/dependencies/ready-queue";
@@ -18,8 +18,8 @@ export async function getBoardFirstPaint(actor: Actor, key: string, cardsPerColu
   const board = await getBoard(actor, key);
   const kept = new Map<string, number>();
   const tickets = board.tickets.filter((ticket) => {
-    const count = kept.get(ticket.phaseId) ?? 0;
-    kept.set(ticket.phaseId, count + 1);
+    const count = kept.get(ticket.phase) ?? 0;
+    kept.set(ticket.phase, count + 1);
     return count < cardsPerColumn;
   });
   return { board: { ...board, tickets }, complete: tickets.length === board.tickets.length };
@@ -91,6 +91,7 @@ export async function getBoard(actor: Actor, key: string): Promise<BoardView> {
   const ready = new Set(queue.ready);
   const blocked = new Set(queue.blocked);
   const phaseName = new Map(board.phases.map((phase) => [phase.key, phase.name]));
+  const phaseKey = new Map(board.phases.map((phase) => [phase.id, phase.key]));
   const gateOf = new Map(openGates.map((request) => [request.ticketId, { to: phaseName.get(request.toPhaseKey) ?? request.toPhaseKey, waitingForCapacity: request.waitingForCapacity }]));
   return {
     id: board.id,
@@ -104,27 +105,29 @@ export async function getBoard(actor: Actor, key: string): Promise<BoardView> {
       count: ticketCount,
       allowedTargets: allowedTargets(board.workflow as unknown as WorkflowDefinition, phase.key),
     })),
-    tickets: tickets.map((ticket) => ({
-      id: ticket.id,
-      title: ticket.title,
-      type: ticket.type,
-      priority: ticket.priority,
-      status: ticket.status,
-      phaseId: ticket.phaseId,
-      rank: ticket.rank,
-      version: ticket.version,
-      parentId: ticket.parentId,
-      labels: Array.isArray(ticket.labels) ? (ticket.labels as string[]) : [],
-      phaseEnteredAt: ticket.phaseEnteredAt.toISOString(),
-      blocked: blocked.has(ticket.id),
-      ready: ready.has(ticket.id),
-      gateWaiting: gateOf.get(ticket.id) ?? null,
-      orphaned: ticket.orphanedAt !== null,
-      assignee: ticket.assigneeUser
-        ? { kind: "user", name: ticket.assigneeUser.name }
-        : ticket.assigneeAgent
-          ? { kind: "agent", name: ticket.assigneeAgent.name }
-          : null,
-    })),
+    tickets: tickets.map((ticket) => {
+      const card: CardView = {
+        id: ticket.id,
+        title: ticket.title,
+        type: ticket.type,
+        priority: ticket.priority,
+        status: ticket.status,
+        phase: phaseKey.get(ticket.phaseId) ?? "",
+        rank: ticket.rank,
+        version: ticket.version,
+        labels: Array.isArray(ticket.labels) ? (ticket.labels as string[]) : [],
+        phaseEnteredAt: ticket.phaseEnteredAt.toISOString(),
+      };
+      // Only what is set: a false flag or an empty field costs bytes on every card of the board.
+      if (ticket.parentId !== null) card.parentId = ticket.parentId;
+      if (blocked.has(ticket.id)) card.blocked = true;
+      if (ready.has(ticket.id)) card.ready = true;
+      const gate = gateOf.get(ticket.id);
+      if (gate) card.gateWaiting = gate;
+      if (ticket.orphanedAt !== null) card.orphaned = true;
+      if (ticket.assigneeUser) card.assignee = { kind: "user", name: ticket.assigneeUser.name };
+      else if (ticket.assigneeAgent) card.assignee = { kind: "agent", name: ticket.assigneeAgent.name };
+      return card;
+    }),
   };
 }

@@ -27,11 +27,11 @@ describe(`migrations and the demo seed on ${testDatabaseKind()}`, () => {
     expect(analyzing).toMatchObject({ wipPolicy: "hard", wipMax: 5 });
     // The maintained column counter equals the real number of tickets in every column.
     for (const phase of board.phases) {
-      expect(phase.count, phase.key).toBe(board.tickets.filter((ticket) => ticket.phaseId === phase.id).length);
+      expect(phase.count, phase.key).toBe(board.tickets.filter((ticket) => ticket.phase === phase.key).length);
     }
     // Each column is ordered by rank, and ranks are unique within it.
     for (const phase of board.phases) {
-      const ranks = board.tickets.filter((ticket) => ticket.phaseId === phase.id).map((ticket) => ticket.rank);
+      const ranks = board.tickets.filter((ticket) => ticket.phase === phase.key).map((ticket) => ticket.rank);
       expect([...ranks].sort()).toEqual(ranks);
       expect(new Set(ranks).size).toBe(ranks.length);
     }

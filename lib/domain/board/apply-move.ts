@@ -1,8 +1,9 @@
 import { rankBetween } from "@/lib/domain/rank";
 
-type Card = { id: string; phaseId: string; rank: string };
+type Card = { id: string; phase: string; rank: string };
 
-export type CardMove = { ticketId: string; toPhaseId: string; afterId: string | null; beforeId: string | null };
+/** `toPhase` is the target phase's key. */
+export type CardMove = { ticketId: string; toPhase: string; afterId: string | null; beforeId: string | null };
 
 /**
  * The board as it will look after a move, for the optimistic update: the card takes a
@@ -11,7 +12,7 @@ export type CardMove = { ticketId: string; toPhaseId: string; afterId: string | 
 export function applyMove<T extends Card>(cards: readonly T[], move: CardMove): T[] {
   const moving = cards.find((card) => card.id === move.ticketId);
   if (!moving) return [...cards];
-  const column = cards.filter((card) => card.phaseId === move.toPhaseId && card.id !== move.ticketId).sort(byRank);
+  const column = cards.filter((card) => card.phase === move.toPhase && card.id !== move.ticketId).sort(byRank);
   const above = move.afterId ? column.find((card) => card.id === move.afterId)?.rank ?? null : null;
   const below = move.beforeId ? column.find((card) => card.id === move.beforeId)?.rank ?? null : null;
   let rank: string;
@@ -19,7 +20,7 @@ export function applyMove<T extends Card>(cards: readonly T[], move: CardMove): 
   else if (above !== null) rank = rankBetween(above, column.find((card) => card.rank > above)?.rank ?? null);
   else if (below !== null) rank = rankBetween([...column].reverse().find((card) => card.rank < below)?.rank ?? null, below);
   else rank = rankBetween(column[column.length - 1]?.rank ?? null, null);
-  return cards.map((card) => (card.id === move.ticketId ? { ...card, phaseId: move.toPhaseId, rank } : card));
+  return cards.map((card) => (card.id === move.ticketId ? { ...card, phase: move.toPhase, rank } : card));
 }
 
 /** Neighbours of the card at `index` in a column's final order (the card itself excluded). */

@@ -29,6 +29,14 @@ describe("board filters from the URL", () => {
     expect(matchesFilter(nobody, filterFromParams(params("q=login")))).toBe(false);
   });
 
+  it("treats a card without the assignee field (as the board sends unassigned cards) as unassigned", () => {
+    const sent = { id: "gb-3", title: "As sent", type: "task", labels: [] };
+    expect(matchesFilter(sent, filterFromParams(params("assignee=none")))).toBe(true);
+    expect(matchesFilter(sent, filterFromParams(params("assignee=Ada")))).toBe(false);
+    expect(lanesOf([sent], "assignee").lanes.map((lane) => lane.title)).toEqual(["Unassigned"]);
+    expect(lanesOf([sent], "epic").lanes.map((lane) => lane.title)).toEqual(["No epic"]);
+  });
+
   it("offers the assignees, types and labels present on the board", () => {
     expect(filterChoices([card("a", { type: "bug", labels: ["ui", "api"], assignee: { name: "Zoe" } }), card("b", { labels: ["ui"], assignee: { name: "Ada" } })])).toEqual({
       assignees: ["Ada", "Zoe"],

@@ -22,8 +22,9 @@ type FilterableCard = {
   title: string;
   type: string;
   labels: string[];
-  parentId: string | null;
-  assignee: { name: string } | null;
+  /** Absent or null: no parent / unassigned (the board leaves unset fields out). */
+  parentId?: string | null;
+  assignee?: { name: string } | null;
 };
 
 type Params = { get(name: string): string | null };
@@ -45,7 +46,7 @@ export function isFiltering(filter: CardFilter): boolean {
 
 export function matchesFilter(card: FilterableCard, filter: CardFilter): boolean {
   if (filter.assignee !== null) {
-    if (filter.assignee === UNASSIGNED ? card.assignee !== null : card.assignee?.name !== filter.assignee) return false;
+    if (filter.assignee === UNASSIGNED ? Boolean(card.assignee) : card.assignee?.name !== filter.assignee) return false;
   }
   if (filter.type !== null && card.type !== filter.type) return false;
   if (filter.label !== null && !card.labels.includes(filter.label)) return false;
