@@ -25,15 +25,20 @@ export type RenderCard = (card: CardView, index: number, placement?: { measureRe
  * and measures the ones rendered; the card being dragged always stays rendered, so the drag
  * keeps its source node when the column scrolls it out of view.
  */
-export function ColumnCards({ cards, activeId, scrollRef, listLabel, empty, render }: {
+export function ColumnCards({ cards, total, activeId, scrollRef, listLabel, empty, render }: {
   cards: CardView[];
+  /**
+   * The column's size, decided on before its cards are all here: the first paint's top cards
+   * and the whole column then share one list, so those cards are kept, not remounted.
+   */
+  total: number;
   activeId: string | null;
   scrollRef: RefObject<HTMLElement | null>;
   listLabel: string;
   empty: ReactNode;
   render: RenderCard;
 }) {
-  if (cards.length > VIRTUALIZE_FROM) return <VirtualList cards={cards} activeId={activeId} scrollRef={scrollRef} listLabel={listLabel} render={render} />;
+  if (Math.max(total, cards.length) > VIRTUALIZE_FROM) return <VirtualList cards={cards} activeId={activeId} scrollRef={scrollRef} listLabel={listLabel} render={render} />;
   return (
     <ol className="flex flex-col gap-2" aria-label={listLabel}>
       {cards.length === 0 ? empty : cards.map((card, index) => render(card, index))}

@@ -1,31 +1,55 @@
 "use client";
 
 import { DropdownMenu } from "radix-ui";
+import { useState } from "react";
 import { EllipsisVertical } from "lucide-react";
 import type { CardView, PhaseView } from "@/lib/board-view";
 import type { BoardMove } from "./use-move-ticket";
 
 type Props = { card: CardView; index: number; column: CardView[]; phase: PhaseView; phases: PhaseView[]; onMove: (move: BoardMove) => void; disabled?: boolean };
 
+const TRIGGER_CLASS =
+  "-mr-1 rounded p-0.5 text-zinc-500 disabled:opacity-40 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
+
+/** The card itself is draggable; the menu button must not start a drag. */
+const keepFromDrag = { onPointerDown: (event: { stopPropagation(): void }) => event.stopPropagation(), onKeyDown: (event: { stopPropagation(): void }) => event.stopPropagation() };
+
 /**
  * A single-pointer alternative to dragging (WCAG 2.2 SC 2.5.7): move the card to any phase
  * the workflow allows, or to the top or bottom of its column.
+ *
+ * Until first used it is a plain button: a Radix menu on each of the hundreds of cards a
+ * board renders was a good part of the board's render time. Clicking it (or Enter / Space)
+ * mounts the menu, open.
  */
-export function MoveMenu({ card, index, column, phase, phases, onMove, disabled = false }: Props) {
+export function MoveMenu(props: Props) {
+  const [used, setUsed] = useState(false);
+  if (used) return <OpenableMoveMenu {...props} />;
+  return (
+    <button
+      type="button"
+      aria-label={`Move ${props.card.id} to…`}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      disabled={props.disabled}
+      title={props.disabled ? "The board is still loading" : undefined}
+      onClick={() => setUsed(true)}
+      {...keepFromDrag}
+      className={TRIGGER_CLASS}
+    >
+      <EllipsisVertical aria-hidden className="size-4" />
+    </button>
+  );
+}
+
+function OpenableMoveMenu({ card, index, column, phase, phases, onMove, disabled = false }: Props) {
   const targets = phases.filter((candidate) => phase.allowedTargets.includes(candidate.key));
   const itemClass =
     "flex cursor-default items-center rounded px-2 py-1.5 text-sm outline-none select-none data-[disabled]:opacity-40 data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        aria-label={`Move ${card.id} to…`}
-        disabled={disabled}
-        title={disabled ? "The board is still loading" : undefined}
-        // The card itself is draggable; the menu button must not start a drag.
-        onPointerDown={(event) => event.stopPropagation()}
-        onKeyDown={(event) => event.stopPropagation()}
-        className="-mr-1 rounded p-0.5 text-zinc-500 disabled:opacity-40 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
-      >
+    // Opens as it mounts: the click that mounted it asked for the menu.
+    <DropdownMenu.Root defaultOpen>
+      <DropdownMenu.Trigger aria-label={`Move ${card.id} to…`} disabled={disabled} title={disabled ? "The board is still loading" : undefined} {...keepFromDrag} className={TRIGGER_CLASS}>
         <EllipsisVertical aria-hidden className="size-4" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

@@ -77,7 +77,8 @@ export function SortableColumn({ phase, phases, cards, total = cards.length, now
     [setNodeRef],
   );
   const state = lane ? "ok" : wipState(total, phase.wipPolicy, phase.wipMin, phase.wipMax);
-  const hidden = total - cards.length;
+  // While the board loads, `total` is the column's count and `cards` only its top: nothing is hidden yet.
+  const hidden = disabled ? 0 : total - cards.length;
   const listLabel = lane ? `Tickets in ${phase.name}, lane ${lane.title}` : `Tickets in ${phase.name}`;
   if (lane) {
     return (
@@ -114,12 +115,17 @@ export function SortableColumn({ phase, phases, cards, total = cards.length, now
         >
           <ColumnCards
             cards={cards}
+            total={total}
             activeId={activeId}
             scrollRef={scrollRef}
             listLabel={listLabel}
             empty={
               <li className="rounded-md border border-dashed border-zinc-300 px-3 py-6 text-center text-xs text-zinc-500 dark:border-zinc-700">
-                {hidden > 0 ? `All ${hidden} tickets in ${phase.name} are hidden by the view's filters` : `No tickets in ${phase.name}`}
+                {hidden > 0
+                  ? `All ${hidden} tickets in ${phase.name} are hidden by the view's filters`
+                  : disabled && total > 0
+                    ? `Loading ${phase.name}…`
+                    : `No tickets in ${phase.name}`}
               </li>
             }
             render={(card, index, placement) => (

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Plus } from "lucide-react";
 import { connection } from "next/server";
-import { preload } from "react-dom";
 import { BoardClient } from "@/components/board/board-client";
 import { HideBlockedToggle } from "@/components/board/hide-blocked-toggle";
 import { isAppError } from "@/lib/domain/errors";
@@ -37,11 +36,13 @@ export default async function BoardPage({ params }: Props) {
   });
   if (!firstPaint) return <NotAllowed what="this board" />;
   const { board, complete } = firstPaint;
-  // The rest of the board downloads while the scripts do; BoardClient's fetch picks it up.
-  if (!complete) preload(boardDataUrl(board.key), { as: "fetch", crossOrigin: "use-credentials" });
   const ticketCount = board.phases.reduce((sum, phase) => sum + phase.count, 0);
   return (
     <main className="px-4 py-4">
+      {/* The rest of the board downloads while the scripts do; BoardClient's fetch picks it up.
+          A <link> in the HTML, not react-dom's preload(): that one reached the browser only as
+          a hint inside the RSC payload, once the scripts had run. */}
+      {complete ? null : <link rel="preload" as="fetch" href={boardDataUrl(board.key)} crossOrigin="use-credentials" />}
       <div className="mb-3 flex flex-wrap items-baseline gap-x-3 gap-y-2">
         <h1 className="text-lg font-semibold tracking-tight">{board.name}</h1>
         <span className="font-mono text-xs text-zinc-500">{board.key}</span>
