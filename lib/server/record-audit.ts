@@ -1,6 +1,6 @@
 import "server-only";
-import { insertRows, lockAuditChain, notifyChange, type BulkColumn, type Tx } from "@/lib/db";
-import { GENESIS_HASH, hashEvent, type ChainedEventFields } from "@/lib/domain/audit/hash-chain";
+import { dbKind, insertRows, lockAuditChain, notifyChange, type BulkColumn, type Tx } from "@/lib/db";
+import { canonicalJson, GENESIS_HASH, hashEvent, type ChainedEventFields } from "@/lib/domain/audit/hash-chain";
 import type { Actor } from "@/lib/domain/permissions";
 
 export type AuditInput = {
@@ -52,7 +52,13 @@ export async function recordAudit(tx: Tx, actor: Actor, inputs: AuditInput | Aud
   for (const boardId of new Set(rows.map((row) => row.boardId).filter((id): id is string => id !== null))) await notifyChange(tx, boardId);
   // Raw multi-row INSERTs: an import appends thousands of events, and createMany spent ~2 ms
   // per event in Prisma; the rows are the same (null before/after stored as SQL NULL).
-  await insertRows(tx, "AuditEvent", AUDIT_COLUMNS, rows.map((row) => AUDIT_COLUMNS.map((column) => row[column.name as keyof typeof row])));
+  // SQLite keeps JSON as the text it is given: given in canonical form (the same value, keys
+  // sorted), verifyAuditChain can hash it as stored instead of canonicalizing every event.
+  // PostgreSQL's jsonb keeps no text, so it gets the values.
+  const sqlite = dbKind() === "sqlite";
+  const columns = sqlite ? SQLITE_AUDIT_COLUMNS : AUDIT_COLUMNS;
+  const stored = sqlite ? rows.map((row) => ({ ...row, before: storedJsonText(row.before), after: storedJsonText(row.after) })) : rows;
+  await insertRows(tx, "AuditEvent", columns, stored.map((row) => columns.map((column) => row[column.name as keyof typeof row])));
   return rows.map((row) => row.seq);
 }
 
@@ -62,6 +68,14 @@ const AUDIT_COLUMNS: readonly BulkColumn[] = [
   { name: "before", as: "json" }, { name: "after", as: "json" }, { name: "reason" }, { name: "requestId" },
   { name: "prevHash" }, { name: "hash" },
 ];
+
+/** before/after as text columns: storedJsonText gives the text. */
+const SQLITE_AUDIT_COLUMNS: readonly BulkColumn[] = AUDIT_COLUMNS.map((column) => (column.as === "json" ? { name: column.name } : column));
+
+/** SQL NULL for null, as insertRows stores a null JSON value; otherwise the canonical JSON text. */
+function storedJsonText(value: unknown): string | null {
+  return value === null ? null : canonicalJson(value);
+}
 
 /** Dates → ISO strings, undefined dropped: exactly what a JSON column gives back. */
 function toJsonValue(value: unknown): unknown {

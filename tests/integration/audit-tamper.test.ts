@@ -57,7 +57,7 @@ async function freshChain(): Promise<void> {
       SYSTEM_ACTOR,
       Array.from({ length: 30 }, (_, i) => ({
         action: "ticket.updated", entityType: "ticket", entityId: `gb-${i}`, boardId: null,
-        before: { title: `t${i}` }, after: { title: `t${i}!` }, reason: i % 2 ? "why" : null,
+        before: { title: `t${i}`, labels: ["a"], rank: i }, after: { title: `t${i}!`, labels: ["a", "b"], rank: i }, reason: i % 2 ? "why" : null,
       })),
     ),
   );
@@ -76,7 +76,88 @@ describe(`audit chain tamper detection on ${testDatabaseKind()}`, () => {
   it("reports an edited event at its own sequence", async () => {
     const { verifyAuditChain } = await import("@/lib/server/verify-audit-chain");
     await tamper([`UPDATE "AuditEvent" SET "reason" = 'nothing to see' WHERE "seq" = 17`]);
-    expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 17 });
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, checked: 17, firstBadSeq: 17 });
+  });
+
+  it("reports an edited event before a deleted one at the edit", async () => {
+    const { verifyAuditChain } = await import("@/lib/server/verify-audit-chain");
+    await tamper([`UPDATE "AuditEvent" SET "entityId" = 'gb-x' WHERE "seq" = 8`, `DELETE FROM "AuditEvent" WHERE "seq" = 20`]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, checked: 8, firstBadSeq: 8 });
+  });
+
+  it("verifies events whose values need escaping, and reports edits to them", async () => {
+    const { writeTransaction } = await import("@/lib/db");
+    const { recordAudit } = await import("@/lib/server/record-audit");
+    const { SYSTEM_ACTOR } = await import("@/lib/domain/permissions");
+    const { verifyAuditChain } = await import("@/lib/server/verify-audit-chain");
+    const awkward = [
+      { reason: 'said "no"\nthen \\ left', entityId: "gb-é😀", after: { title: 'a "quoted"\ttitle', b: 1.5, a: [1e21, -0, null] } },
+      { reason: "control \u0001 and \u001f", entityId: "gb-\u2028", after: { "10": "ten", "2": "two", "": { z: {}, y: [] } } },
+      { reason: null, entityId: "gb-plain", after: { nested: { list: [{ b: 2, a: 1 }] }, big: 12345678901234567890 } },
+    ];
+    await writeTransaction((tx) =>
+      recordAudit(tx, { ...SYSTEM_ACTOR, requestId: "req\twith tab" }, awkward.map((event, i) => ({
+        action: "ticket.updated", entityType: "ticket", entityId: event.entityId, boardId: i === 1 ? null : "b\"oard",
+        before: i === 2 ? null : { title: "before" }, after: event.after, reason: event.reason,
+      }))),
+    );
+    expect(await verifyAuditChain()).toEqual({ ok: true, checked: 33, firstBadSeq: null });
+    const char = database.kind === "sqlite" ? "char" : "chr";
+    await tamper([`UPDATE "AuditEvent" SET "reason" = 'control ' || ${char}(1) || ' and ' || ${char}(31) || '.' WHERE "seq" = 32`]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 32 });
+    await tamper([`UPDATE "AuditEvent" SET "reason" = 'said "yes"' || ${char}(10) || 'then \\ left' WHERE "seq" = 31`]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 31 });
+  });
+
+  it("reports a value edited into the escaped form of the original", async () => {
+    const { writeTransaction } = await import("@/lib/db");
+    const { recordAudit } = await import("@/lib/server/record-audit");
+    const { SYSTEM_ACTOR } = await import("@/lib/domain/permissions");
+    const { verifyAuditChain } = await import("@/lib/server/verify-audit-chain");
+    await writeTransaction((tx) => recordAudit(tx, SYSTEM_ACTOR, { action: "ticket.updated", entityType: "ticket", entityId: "gb-q", reason: 'say "hi"' }));
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, checked: 31 });
+    // Written between quotes as it is, the new value would spell the old one's JSON.
+    await tamper([`UPDATE "AuditEvent" SET "reason" = 'say \\"hi\\"' WHERE "seq" = 31`]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 31 });
+  });
+
+  it("verifies JSON stored in another key order and layout, as events written before canonical storage are", async () => {
+    const { db } = await import("@/lib/db");
+    const { verifyAuditChain } = await import("@/lib/server/verify-audit-chain");
+    // The same values, written as JSON.stringify writes them: insertion order, here reversed, and spaced.
+    const rows = await db().auditEvent.findMany({ where: { seq: { gte: 5, lte: 25 } }, select: { seq: true, before: true, after: true } });
+    const relaid = (value: unknown) => JSON.stringify(Object.fromEntries(Object.entries(value as object).reverse()), null, 1);
+    const json = (text: string) => (database.kind === "sqlite" ? `'${text}'` : `'${text}'::jsonb`);
+    await tamper(rows.map((row) => `UPDATE "AuditEvent" SET "before" = ${json(relaid(row.before))}, "after" = ${json(relaid(row.after))} WHERE "seq" = ${row.seq}`));
+    expect(await verifyAuditChain()).toEqual({ ok: true, checked: 30, firstBadSeq: null });
+    await tamper([`UPDATE "AuditEvent" SET "after" = ${json('{\n "title": "forged"\n}')} WHERE "seq" = 11`]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 11 });
+  });
+
+  it.runIf(testDatabaseKind() === "sqlite")("reports JSON texts that reproduce the hashed bytes only by spilling into the next column", async () => {
+    const { db, writeTransaction } = await import("@/lib/db");
+    const { recordAudit } = await import("@/lib/server/record-audit");
+    const { SYSTEM_ACTOR } = await import("@/lib/domain/permissions");
+    const { verifyAuditChain } = await import("@/lib/server/verify-audit-chain");
+    const nested = "2026-01-01T00:00:00.000Z";
+    await writeTransaction((tx) =>
+      recordAudit(tx, SYSTEM_ACTOR, { action: "ticket.updated", entityType: "ticket", entityId: "gb-spill", after: { x: 1 }, before: { a: 0, at: nested, before: 1 } }),
+    );
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, checked: 31 });
+    const stored = await db().auditEvent.findUniqueOrThrow({ where: { seq: 31 }, select: { at: true } });
+    // after swallows the real time and the start of before; `at` becomes the time nested in
+    // before, before keeps the rest: concatenated as stored, the bytes are the event's
+    // canonical JSON, but no column holds what it held.
+    const after = `{"x":1},"at":"${stored.at.toISOString()}","before":{"a":0`;
+    await tamper([`UPDATE "AuditEvent" SET "after" = '${after}', "at" = '${nested.replace("Z", "+00:00")}', "before" = '1}' WHERE "seq" = 31`]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 31 });
+  });
+
+  it.runIf(testDatabaseKind() === "sqlite")("reports a text column replaced by a BLOB that SQLite's JSON functions read as the same value", async () => {
+    const { verifyAuditChain } = await import("@/lib/server/verify-audit-chain");
+    // x'00' is JSONB for null: json_quote writes it as null, the value boardId held.
+    await tamper([`UPDATE "AuditEvent" SET "boardId" = x'00' WHERE "seq" = 6`]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 6 });
   });
 
   it("reports an edited JSON value (after) at its sequence", async () => {

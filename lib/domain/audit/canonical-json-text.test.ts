@@ -19,6 +19,14 @@ describe("canonicalJsonText", () => {
     expect(canonicalJsonText(text)).toBe(reference(text));
   });
 
+  it("sorts many keys, and defers duplicates among few or many", () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `k${String(i).padStart(2, "0")}`);
+    const reversed = `{${keys.map((key, i) => `"${key}": ${i}`).reverse().join(", ")}}`;
+    expect(canonicalJsonText(reversed)).toBe(reference(reversed));
+    expect(canonicalJsonText(reversed.replace('"k07"', '"k31"'))).toBeNull();
+    expect(canonicalJsonText('{"b":1,"c":2,"a":3,"b":4}')).toBeNull();
+  });
+
   it("answers scalars and empty containers", () => {
     for (const text of ["null", "true", "false", "0", "-12", '"x"', "{}", "[]", " [ ] ", '{"a":{}}']) expect(canonicalJsonText(text)).toBe(reference(text));
   });

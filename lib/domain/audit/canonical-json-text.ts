@@ -8,12 +8,24 @@
  * back to canonicalJson, which stays the one definition of the canonical form.
  */
 export function canonicalJsonText(text: string): string | null {
+  const found = canonicalJsonValueAt(text, 0);
+  if (found === null) return null;
   const scanner = new Scanner(text);
+  scanner.position = found.end;
+  scanner.skipWhitespace();
+  return scanner.position === text.length ? found.json : null;
+}
+
+/**
+ * The same for the one JSON value that starts at `start` (after optional whitespace) inside
+ * a longer text, with the index just past it; null where canonicalJsonText would be.
+ */
+export function canonicalJsonValueAt(text: string, start: number): { json: string; end: number } | null {
+  const scanner = new Scanner(text);
+  scanner.position = start;
   try {
-    const value = scanner.value();
-    if (value === null) return null;
-    scanner.skipWhitespace();
-    return scanner.position === text.length ? value : null;
+    const json = scanner.value();
+    return json === null ? null : { json, end: scanner.position };
   } catch (error) {
     // Nesting deeper than the stack allows: the fallback's parser copes.
     if (error instanceof RangeError) return null;
@@ -30,6 +42,39 @@ const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 /** More digits than this may not survive the trip through a double unchanged. */
 const MAX_SAFE_DIGITS = 15;
+
+/**
+ * Sorts keys and members together by key; false on a duplicate key (JSON.parse keeps the
+ * last of them: not worth imitating). Insertion sort for the handful of keys audit objects
+ * have, the library sort beyond.
+ */
+function sortMembers(names: string[], members: string[]): boolean {
+  if (names.length > 16) {
+    const order = names.map((_, index) => index).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+    const sortedNames = order.map((index) => names[index]!);
+    const sortedMembers = order.map((index) => members[index]!);
+    for (let i = 0; i < order.length; i += 1) {
+      if (i > 0 && sortedNames[i] === sortedNames[i - 1]) return false;
+      names[i] = sortedNames[i]!;
+      members[i] = sortedMembers[i]!;
+    }
+    return true;
+  }
+  for (let i = 1; i < names.length; i += 1) {
+    const name = names[i]!;
+    const member = members[i]!;
+    let j = i - 1;
+    while (j >= 0 && names[j]! > name) {
+      names[j + 1] = names[j]!;
+      members[j + 1] = members[j]!;
+      j -= 1;
+    }
+    if (j >= 0 && names[j] === name) return false;
+    names[j + 1] = name;
+    members[j + 1] = member;
+  }
+  return true;
+}
 
 class Scanner {
   position = 0;
@@ -64,36 +109,33 @@ class Scanner {
       this.position += 1;
       return "{}";
     }
-    const members: Array<[key: string, member: string]> = [];
+    // Parallel arrays, sorted together only when the keys come out of order.
+    const names: string[] = [];
+    const members: string[] = [];
     let sorted = true;
-    let previous: string | null = null;
     for (;;) {
       this.skipWhitespace();
-      const key = this.string();
-      if (key === null) return null;
+      const name = this.keyName();
+      if (name === null) return null;
       this.skipWhitespace();
       if (this.text.charCodeAt(this.position) !== COLON) return null;
       this.position += 1;
       const item = this.value();
       if (item === null) return null;
       // Without escapes the text between the quotes is the key itself, and compares like it.
-      const name = key.slice(1, -1);
-      if (previous !== null && name <= previous) sorted = false;
-      previous = name;
-      members.push([name, `${key}:${item}`]);
+      const count = names.length;
+      if (count > 0 && name <= names[count - 1]!) sorted = false;
+      names.push(name);
+      members.push(`"${name}":${item}`);
       this.skipWhitespace();
       const next = this.text.charCodeAt(this.position);
       this.position += 1;
       if (next === 0x7d) break;
       if (next !== COMMA) return null;
     }
-    if (!sorted) {
-      members.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      // JSON.parse keeps the last of duplicate keys: not worth imitating.
-      for (let i = 1; i < members.length; i += 1) if (members[i]![0] === members[i - 1]![0]) return null;
-    }
+    if (!sorted && !sortMembers(names, members)) return null;
     let out = "{";
-    for (let i = 0; i < members.length; i += 1) out += (i === 0 ? "" : ",") + members[i]![1];
+    for (let i = 0; i < members.length; i += 1) out += (i === 0 ? "" : ",") + members[i]!;
     return `${out}}`;
   }
 
@@ -122,24 +164,37 @@ class Scanner {
    * backslash, control character or unpaired surrogate is written back unchanged.
    */
   private string(): string | null {
-    const text = this.text;
     const start = this.position;
-    if (text.charCodeAt(start) !== QUOTE) return null;
-    let at = start + 1;
+    const end = this.stringEnd();
+    return end < 0 ? null : this.text.slice(start, end + 1);
+  }
+
+  /** A key's text between its quotes, for a key string() accepts. */
+  private keyName(): string | null {
+    const start = this.position;
+    const end = this.stringEnd();
+    return end < 0 ? null : this.text.slice(start + 1, end);
+  }
+
+  /** Moves past a string string() accepts and returns its closing quote's index, or -1. */
+  private stringEnd(): number {
+    const text = this.text;
+    if (text.charCodeAt(this.position) !== QUOTE) return -1;
+    let at = this.position + 1;
     for (;;) {
-      if (at >= text.length) return null;
+      if (at >= text.length) return -1;
       const code = text.charCodeAt(at);
       if (code === QUOTE) break;
-      if (code === BACKSLASH || code < 0x20) return null;
+      if (code === BACKSLASH || code < 0x20) return -1;
       if (code >= 0xd800 && code <= 0xdfff) {
         const low = text.charCodeAt(at + 1);
-        if (code > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return null;
+        if (code > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return -1;
         at += 1;
       }
       at += 1;
     }
     this.position = at + 1;
-    return text.slice(start, at + 1);
+    return at;
   }
 
   /** Integers whose text is already what JS prints for them; anything else defers. */

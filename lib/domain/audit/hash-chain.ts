@@ -88,7 +88,8 @@ export function hashEvent(fields: ChainedEventFields): string {
 // One-shot crypto.hash (Node ≥ 20.12) skips the Hash object; createHash is the fallback.
 const oneShot = (crypto as unknown as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
 
-function sha256Hex(data: string): string {
+/** SHA-256 of the text's UTF-8 bytes, as lowercase hex: what an event's hash is. */
+export function sha256Hex(data: string): string {
   return oneShot ? oneShot("sha256", data, "hex") : createHash("sha256").update(data).digest("hex");
 }
 
