@@ -4,7 +4,7 @@ import { writeTransaction, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/domain/errors";
 import { newId } from "@/lib/domain/ids";
 import type { Actor } from "@/lib/domain/permissions";
-import { authorize } from "@/lib/server/authorize";
+import { authorize, refuse } from "@/lib/server/authorize";
 import { createBoardSchema } from "@/lib/schemas/board";
 import { recordAudit } from "@/lib/server/record-audit";
 import { getWorkflow } from "@/lib/server/workflows";
@@ -13,7 +13,9 @@ export type CreateBoardInput = z.input<typeof createBoardSchema>;
 
 /** Creates a board and its columns from a workflow file; audited as `board.created`. */
 export async function createBoard(actor: Actor, input: CreateBoardInput, tx?: Tx): Promise<{ id: string; key: string }> {
-  await authorize(actor, "board.manage", undefined, { message: "Only a lead or an admin can create boards." });
+  const creator = await authorize(actor, "board.manage", undefined, { message: "Only a lead or an admin can create boards." });
+  // A token limited to one board must not reach beyond it, and a new board is beyond it.
+  if (creator.boardScope) await refuse(creator, "board.manage", null, new AppError("FORBIDDEN", "This token is limited to one board and cannot create boards; use an instance-wide token."));
   const parsed = createBoardSchema.safeParse(input);
   if (!parsed.success) {
     throw new AppError("VALIDATION_FAILED", "The board is not valid.", { issues: z.treeifyError(parsed.error) });

@@ -48,9 +48,10 @@ type Call = { path: string; params?: Record<string, string>; query?: Record<stri
  * How a token scoped to board A must fare:
  * - scoped: given board B's ids it is refused (403/404, audited); given A's it works;
  * - filtered: a list; it works and shows nothing of board B;
- * - global: the route is not about one board (the reason says why).
+ * - global: the route is not about one board (the reason says why);
+ * - unscoped: only an instance-wide token may call it; one scoped to A is refused (403, audited).
  */
-type Idor = "scoped" | "filtered" | { global: string };
+type Idor = "scoped" | "filtered" | "unscoped" | { global: string };
 type RouteEntry = {
   allowed: readonly Role[] | "public";
   idor: Idor;
@@ -157,7 +158,8 @@ const ROUTES: Record<string, RouteEntry> = {
   "GET /api/v1/boards": { allowed: ALL, idor: "filtered", prepare: async () => ({ path: "/api/v1/boards" }) },
   "POST /api/v1/boards": {
     allowed: MANAGERS,
-    idor: { global: "creates a new board; there is no other board's id to send" },
+    // A new board is outside any one board's scope.
+    idor: "unscoped",
     prepare: async () => ({ path: "/api/v1/boards", body: { name: "Matrix board", key: unique("mx"), workflow: "software-development" } }),
   },
   "GET /api/v1/boards/[board]": { allowed: ALL, idor: "scoped", prepare: async (side) => ({ path: `/api/v1/boards/${key(side)}`, params: { board: key(side) } }) },
@@ -559,6 +561,13 @@ describe(`authorization matrix on ${testDatabaseKind()}`, () => {
         if (listed.text.includes(`${boards.B.key}-`) || listed.text.includes(`"${boards.B.key}"`) || listed.text.includes(boards.B.id)) {
           problems.push(`${route.key} with a token scoped to A shows board B's data: ${listed.text.slice(0, 300)}`);
         }
+      } else if (entry.idor === "unscoped") {
+        const before = await deniedCount();
+        const scoped = await send(handler, route.method, await entry.prepare("A"), scopedLead);
+        calls += 1;
+        refusals += 1;
+        if (scoped.status !== 403) problems.push(`${route.key} with a token scoped to A: expected 403, got ${scoped.status} ${scoped.text.slice(0, 200)}`);
+        else auditedOnce(`${route.key} scoped`, (await deniedCount()) - before, unaudited, problems);
       } else {
         const global = await send(handler, route.method, await entry.prepare("A"), scopedLead);
         calls += 1;
