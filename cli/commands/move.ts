@@ -16,8 +16,9 @@ export function registerMove(program: Command): void {
     .option("--after <id>", "the ticket that ends up just above it")
     .option("--before <id>", "the ticket that ends up just below it")
     .option("--reason <text>", "why; kept in the audit trail")
+    .option("--override-wip", "lead or admin: move into a full hard-limit column (needs --reason)")
     .option("--json", "print the API's JSON")
-    .action(async (id: string, phase: string, options: { after?: string; before?: string; reason?: string; json?: boolean }, command: Command) => {
+    .action(async (id: string, phase: string, options: { after?: string; before?: string; reason?: string; overrideWip?: boolean; json?: boolean }, command: Command) => {
       const client = clientFor(command);
       const ticket = await findTicket(client, id);
       const result = await client.post<MoveResult>(`/api/v1/tickets/${segment(id)}/move`, {
@@ -26,6 +27,7 @@ export function registerMove(program: Command): void {
         afterId: options.after,
         beforeId: options.before,
         reason: options.reason,
+        overrideWip: options.overrideWip,
       });
       if (options.json) return printJson(result);
       console.log(describeMove(result));
@@ -34,6 +36,10 @@ export function registerMove(program: Command): void {
 
 export function describeMove(result: MoveResult): string {
   const where = result.from === result.ticket.phase ? `Reordered ${result.ticket.id} in ${result.ticket.phase}` : `Moved ${result.ticket.id} from ${result.from} to ${result.ticket.phase}`;
-  const flag = result.wipFlag === "over-soft-limit" ? " The column is now over its soft WIP limit." : result.wipFlag === "hard-limit-overridden" ? " The hard WIP limit was overridden." : "";
-  return `${where} (status ${result.ticket.status}, version ${result.ticket.version}).${flag}`;
+  return `${where} (status ${result.ticket.status}, version ${result.ticket.version}).${wipFlagNote(result.wipFlag)}`;
+}
+
+/** What a ticket entering a column over its limit (by a move or a creation) adds to the output. */
+export function wipFlagNote(flag: MoveResult["wipFlag"]): string {
+  return flag === "over-soft-limit" ? " The column is now over its soft WIP limit." : flag === "hard-limit-overridden" ? " The hard WIP limit was overridden." : "";
 }

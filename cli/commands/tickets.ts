@@ -1,9 +1,27 @@
 import { Option, type Command } from "commander";
 import { TICKET_STATUSES, TICKET_TYPES } from "@/lib/schemas/ticket";
-import type { TicketList, TicketListItem } from "@/lib/schemas/ticket-list";
+import type { z } from "zod";
+import type { createdTicketSchema, TicketList, TicketListItem } from "@/lib/schemas/ticket-list";
 import { segment } from "../http";
 import { clientFor, commaList, integerOption, printJson } from "../io";
 import { formatTable } from "../table";
+import { wipFlagNote } from "./move";
+
+type CreateOptions = {
+  board: string;
+  title: string;
+  phase?: string;
+  type?: string;
+  priority?: number;
+  description?: string;
+  parent?: string;
+  labels?: string[];
+  files?: string[];
+  overrideWip?: boolean;
+  reason?: string;
+  json?: boolean;
+};
+type CreatedTicket = z.infer<typeof createdTicketSchema>;
 
 type ListOptions = { board: string; phase?: string; status?: string; assignee?: string; q?: string; limit: number; all?: boolean; json?: boolean };
 
@@ -48,9 +66,11 @@ export function registerTickets(program: Command): void {
     .option("--parent <id>", "the parent epic; the ticket gets the id <parent>.<n>")
     .option("--labels <a,b>", "comma-separated labels", commaList)
     .option("--files <a,b>", "comma-separated repository paths the work touches", commaList)
+    .option("--override-wip", "lead or admin: create it in a full hard-limit column (needs --reason)")
+    .option("--reason <text>", "why; kept in the audit trail")
     .option("--json", "print the API's JSON")
-    .action(async (options: { board: string; title: string; phase?: string; type?: string; priority?: number; description?: string; parent?: string; labels?: string[]; files?: string[]; json?: boolean }, command: Command) => {
-      const created = await clientFor(command).post<{ id: string; phase: string; version: number }>(`/api/v1/boards/${segment(options.board)}/tickets`, {
+    .action(async (options: CreateOptions, command: Command) => {
+      const created = await clientFor(command).post<CreatedTicket>(`/api/v1/boards/${segment(options.board)}/tickets`, {
         title: options.title,
         phase: options.phase,
         type: options.type,
@@ -59,9 +79,11 @@ export function registerTickets(program: Command): void {
         parentId: options.parent,
         labels: options.labels,
         files: options.files,
+        overrideWip: options.overrideWip,
+        reason: options.reason,
       });
       if (options.json) return printJson(created);
-      console.log(`Created ${created.id} in ${created.phase} (version ${created.version}).`);
+      console.log(`Created ${created.id} in ${created.phase} (version ${created.version}).${wipFlagNote(created.wipFlag)}`);
     });
 }
 

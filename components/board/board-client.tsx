@@ -17,7 +17,7 @@ import { useBoardEvents } from "./use-board-events";
  * at once, and until it is here the board is shown but not draggable (a move computed
  * against a partial column would land in the wrong place).
  */
-export function BoardClient({ initial, complete: initialComplete }: { initial: BoardView; complete: boolean }) {
+export function BoardClient({ initial, complete: initialComplete, canOverrideWip }: { initial: BoardView; complete: boolean; canOverrideWip: boolean }) {
   const { data: board, isFetched, error } = useQuery({
     queryKey: boardKeys.view(initial.key),
     queryFn: () => fetchBoard<BoardView>(initial.key),
@@ -43,7 +43,7 @@ export function BoardClient({ initial, complete: initialComplete }: { initial: B
           {error ? `Could not load the rest of the board: ${error.message}. Reload the page to try again.` : "Loading the rest of the board… cards can be moved once it is here."}
         </p>
       )}
-      <BoardDnd board={board} isHidden={isHidden} grouping={lanesFromParams(params)} complete={complete} />
+      <BoardDnd board={board} isHidden={isHidden} grouping={lanesFromParams(params)} complete={complete} canOverrideWip={canOverrideWip} />
     </>
   );
 }

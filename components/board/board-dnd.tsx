@@ -25,7 +25,8 @@ import { byRank, neighboursAt } from "@/lib/domain/board/apply-move";
 import { lanesOf, type Lane, type LaneGrouping } from "@/lib/domain/board/card-filter";
 import { ColumnHeader, SortableColumn } from "./sortable-column";
 import { TicketCard } from "./ticket-card";
-import { useMoveTicket } from "./use-move-ticket";
+import { useMoveTicket, type BoardMove } from "./use-move-ticket";
+import { WipOverrideDialog, type WipOverrideRequest } from "./wip-override-dialog";
 
 /** Card ids per container, top to bottom. A container is a column (its phase key), or a column within a swimlane. */
 type Columns = Record<string, string[]>;
@@ -61,8 +62,25 @@ function columnsOf(board: BoardView, lanes: Lane[] | null, laneByCard: Map<strin
  * `complete: false` while the board holds only each column's top cards (the page's first
  * paint): cards show but do not move, and headers count from the phases.
  */
-export function BoardDnd({ board, isHidden, grouping = "none", complete = true }: { board: BoardView; isHidden?: (card: CardView) => boolean; grouping?: LaneGrouping; complete?: boolean }) {
-  const move = useMoveTicket(board.key);
+export function BoardDnd({
+  board,
+  isHidden,
+  grouping = "none",
+  complete = true,
+  canOverrideWip = false,
+}: {
+  board: BoardView;
+  isHidden?: (card: CardView) => boolean;
+  grouping?: LaneGrouping;
+  complete?: boolean;
+  /** The viewer is a lead or admin: a move refused by a hard WIP limit can be sent again over it, with a reason. */
+  canOverrideWip?: boolean;
+}) {
+  const [override, setOverride] = useState<{ move: BoardMove; request: WipOverrideRequest } | null>(null);
+  const move = useMoveTicket(
+    board.key,
+    canOverrideWip ? (refused, refusal) => setOverride({ move: refused, request: { ticketId: refused.ticketId, phaseName: board.phases.find((phase) => phase.key === refused.toPhase)?.name ?? refused.toPhase, refusal } }) : undefined,
+  );
   const [dragging, setDragging] = useState<{ id: string; from: string; columns: Columns } | null>(null);
   const lanes = useMemo(() => (grouping === "none" ? null : lanesOf(board.tickets, grouping)), [board.tickets, grouping]);
   const fromQuery = useMemo(() => columnsOf(board, lanes?.lanes ?? null, lanes?.laneByCard ?? new Map()), [board, lanes]);
@@ -225,6 +243,14 @@ export function BoardDnd({ board, isHidden, grouping = "none", complete = true }
         </ol>
       )}
       <DragOverlay dropAnimation={null}>{active ? <TicketCard ticket={active} now={Date.parse(board.asOf)} overlay /> : null}</DragOverlay>
+      <WipOverrideDialog
+        request={override?.request ?? null}
+        onCancel={() => setOverride(null)}
+        onConfirm={(reason) => {
+          if (override) move({ ...override.move, overrideWip: true, reason });
+          setOverride(null);
+        }}
+      />
     </DndContext>
   );
 }

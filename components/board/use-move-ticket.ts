@@ -21,9 +21,10 @@ class MoveRefused extends Error {
  * Moves a card at once in the cache, then asks the server. Moves run one after another
  * (one mutation scope), each reading the card's version when it starts, so a second move
  * of the same card made while the first is in flight supersedes it instead of conflicting.
- * A refusal puts the card back where it was and says why.
+ * A refusal puts the card back where it was and says why; with `onWipRefused` (the viewer
+ * may override WIP limits) a hard-limit refusal also offers the override.
  */
-export function useMoveTicket(boardKey: string) {
+export function useMoveTicket(boardKey: string, onWipRefused?: (move: BoardMove, refusal: string) => void) {
   const queryClient = useQueryClient();
   const key = boardKeys.view(boardKey);
 
@@ -71,7 +72,12 @@ export function useMoveTicket(boardKey: string) {
     onError: (error, { move, previous }) => {
       putBack(move.ticketId, previous);
       const message = error instanceof MoveRefused ? error.error.message : "The server could not be reached. Check your connection and try again.";
-      toast.error(`${move.ticketId} was not moved`, { description: message });
+      // A lead is offered the override right where the refusal is said (not for an override that failed).
+      const override = onWipRefused && !move.overrideWip && error instanceof MoveRefused && error.error.code === "WIP_LIMIT_REACHED";
+      toast.error(`${move.ticketId} was not moved`, {
+        description: message,
+        ...(override ? { action: { label: "Override…", onClick: () => onWipRefused(move, message) } } : {}),
+      });
       if (error instanceof MoveRefused && error.error.code === "VERSION_CONFLICT") void queryClient.invalidateQueries({ queryKey: key });
     },
   });

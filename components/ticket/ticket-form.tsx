@@ -12,7 +12,15 @@ import { FormField } from "./form-field";
 import { createInputOf, EMPTY_FORM, FIELD_LABELS, formValuesOf, mergeAfterConflict, updateInputOf, type EditableTicket, type FormField as Field, type TicketFormValues } from "./ticket-form-values";
 import { fieldClass, primaryButton, quietButton } from "./ui";
 
-type Props = { boardKey: string } & ({ mode: "create"; phases: Array<{ key: string; name: string }> } | { mode: "edit"; ticketId: string; ticket: EditableTicket });
+type Props = { boardKey: string } & (
+  | {
+      mode: "create";
+      phases: Array<{ key: string; name: string }>;
+      /** A lead or admin: a column refused for its hard WIP limit can be used anyway, with a reason. */
+      canOverrideWip?: boolean;
+    }
+  | { mode: "edit"; ticketId: string; ticket: EditableTicket }
+);
 type Errors = Partial<Record<Field, string>>;
 type Conflict = { message: string; merged?: { theirChanges: Field[]; clashes: Field[] } };
 
@@ -42,6 +50,9 @@ export function TicketForm(props: Props) {
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  // The column a creation was refused for by its hard WIP limit, while it is still the one chosen.
+  const [wipRefusedPhase, setWipRefusedPhase] = useState<string | null>(null);
+  const [overrideReason, setOverrideReason] = useState("");
   const [pending, startTransition] = useTransition();
   const ticketId = props.mode === "edit" ? props.ticketId : null;
   const phases = props.mode === "create" ? props.phases : [];
@@ -52,14 +63,19 @@ export function TicketForm(props: Props) {
     const details = error.details as { issues?: ValidationIssue[]; field?: string } | undefined;
     const fieldErrors = details?.issues ? errorsOf(details.issues) : details?.field && details.field in FIELD_LABELS ? { [details.field as Field]: error.message } : {};
     setErrors(fieldErrors);
+    setWipRefusedPhase(error.code === "WIP_LIMIT_REACHED" ? values.phase : null);
     if (error.code === "VERSION_CONFLICT") setConflict({ message: error.message });
     else setFailure(Object.keys(fieldErrors).length > 0 ? "Fix the fields marked below." : error.message);
   }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
+    send();
+  }
+
+  function send(override?: { overrideWip: true; reason: string }) {
     setFailure(null);
-    const input = ticketId ? updateInputOf(values, base, version) : createInputOf(values);
+    const input = ticketId ? updateInputOf(values, base, version) : { ...createInputOf(values), ...override };
     const checked = (ticketId ? updateTicketSchema : createTicketSchema).safeParse(input);
     if (!checked.success) {
       setErrors(errorsOf(validationIssues(checked.error)));
@@ -138,6 +154,18 @@ export function TicketForm(props: Props) {
           </FormField>
         )}
       </div>
+      {props.mode === "create" && props.canOverrideWip && wipRefusedPhase !== null && wipRefusedPhase === values.phase && (
+        <div className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/40">
+          <FormField id="wipOverrideReason" label="Create it over the limit anyway" hint="As a lead you may override the column's WIP limit; the reason is kept in the audit trail">
+            <input value={overrideReason} onChange={(event) => setOverrideReason(event.target.value)} maxLength={500} placeholder="Why it cannot wait" className={fieldClass} />
+          </FormField>
+          <div>
+            <button type="button" disabled={pending || !overrideReason.trim()} onClick={() => send({ overrideWip: true, reason: overrideReason.trim() })} className={quietButton}>
+              Create over the limit
+            </button>
+          </div>
+        </div>
+      )}
       {!ticketId && (
         <FormField id="parentId" label="Parent epic" error={errors.parentId} hint="Optional: its id, e.g. gb-a3f8; the new ticket becomes <parent>.<n>">
           <input value={values.parentId} onChange={(event) => set("parentId")(event.target.value)} className={`${fieldClass} font-mono`} />

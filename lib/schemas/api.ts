@@ -30,7 +30,14 @@ export const boardSummarySchema = z.object({
   workflowKey: z.string(),
   ticketCount: z.int(),
   openCount: z.int(),
-  phases: z.array(z.object({ key: z.string(), name: z.string(), count: z.int() })),
+  phases: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      count: z.int(),
+      creatable: z.boolean().describe("A new ticket may start here: no gate lies on the way from the first phase"),
+    }),
+  ),
 }).openapi("BoardSummary");
 
 export const boardListSchema = z.object({ boards: z.array(boardSummarySchema) });

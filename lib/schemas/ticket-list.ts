@@ -62,5 +62,6 @@ export const createdTicketSchema = z
     phase: z.string(),
     rank: z.string(),
     version: z.int(),
+    wipFlag: z.enum(["over-soft-limit", "hard-limit-overridden"]).nullable().describe("Set when the ticket went over the column's soft WIP limit, or a lead overrode its hard one"),
   })
   .openapi("CreatedTicket");

@@ -28,7 +28,9 @@ export const createTicketSchema = z
     labels: stringList("Labels", 50).default([]),
     files: stringList("Files", 500).default([]).describe("Repository paths the work touches; a trailing slash marks a directory"),
     parentId: z.string().trim().min(1).max(120).nullish().describe("Parent epic; the new ticket gets the id <parent>.<n>"),
-    phase: z.string().trim().min(1).max(40).optional().describe("Key of the column to create it in; the board's first phase when left out"),
+    phase: z.string().trim().min(1).max(40).optional().describe("Key of the column to create it in; the board's first phase when left out. The column's WIP limit applies as it does to a move"),
+    overrideWip: z.boolean().optional().describe("Lead or admin only: create it in a full hard-limit column (needs a reason)"),
+    reason: z.string().trim().max(500).optional().describe("Why; required when overriding a hard WIP limit, kept in the audit trail"),
   })
   .strict();
 

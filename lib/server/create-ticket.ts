@@ -5,18 +5,30 @@ import { AppError } from "@/lib/domain/errors";
 import { newTicketId } from "@/lib/domain/ids";
 import type { Actor } from "@/lib/domain/permissions";
 import { rankBetween } from "@/lib/domain/rank";
+import { creatablePhases } from "@/lib/domain/workflow/engine";
+import type { WorkflowDefinition } from "@/lib/schemas/workflow";
 import { createTicketSchema, type CreateTicketInput } from "@/lib/schemas/ticket";
 import { authorize } from "@/lib/server/authorize";
-import { recordAudit } from "@/lib/server/record-audit";
+import { admitToColumn, wipOverrideEvent, type WipFlag } from "@/lib/server/admit-to-column";
+import { recordAudit, type AuditInput } from "@/lib/server/record-audit";
 
-export type CreatedTicket = { id: string; boardId: string; phase: string; rank: string; version: number };
+export type CreatedTicket = {
+  id: string;
+  boardId: string;
+  phase: string;
+  rank: string;
+  version: number;
+  /** Set when the ticket went over the column's soft limit or a lead overrode its hard one. */
+  wipFlag: WipFlag;
+};
 
 /** Random ids start at 4 hex digits and grow by one per collision, as beads does. */
 const MAX_ID_ATTEMPTS = 6;
 
 /**
- * Creates a ticket at the bottom of a column (the board's first phase by default); audited
- * as `ticket.created`. Children of a parent get `<parent>.<n>`.
+ * Creates a ticket at the bottom of a column (the board's first phase by default), within
+ * the column's WIP policy as a move would be, and never behind a gate; audited as `ticket.created`. Children of a
+ * parent get `<parent>.<n>`.
  */
 export async function createTicket(actor: Actor, boardKey: string, input: CreateTicketInput, tx?: Tx): Promise<CreatedTicket> {
   const parsed = createTicketSchema.safeParse(input);
@@ -27,7 +39,7 @@ export async function createTicket(actor: Actor, boardKey: string, input: Create
   // caller's transaction everything reads through it.
   const board = await (tx ?? db()).board.findUnique({
     where: { key: boardKey },
-    select: { id: true, key: true, archivedAt: true, phases: { orderBy: { position: "asc" }, select: { id: true, key: true } } },
+    select: { id: true, key: true, archivedAt: true, workflow: true, phases: { orderBy: { position: "asc" }, select: { id: true, key: true, name: true } } },
   });
   const notFound = `No board "${boardKey}".`;
   if (!board) throw new AppError("NOT_FOUND", notFound);
@@ -42,8 +54,11 @@ export async function createTicket(actor: Actor, boardKey: string, input: Create
         phases: board.phases.map((p) => p.key),
       });
     }
-    // Locks the column row on PostgreSQL: two creates in one column must not read the same last rank.
+    if (actor.kind !== "system") refuseBehindGate(board.workflow as unknown as WorkflowDefinition, board.phases, phase);
+    // Locks the column row on PostgreSQL: two creates in one column must not read the same
+    // last rank, nor both fit under its WIP limit.
     await lockPhases(t, [phase.id]);
+    const admission = await admitToColumn(t, actor, board.id, phase.id, data, { field: "phase" });
 
     const id = data.parentId ? await nextChildId(t, board.id, data.parentId) : await freshTicketId(t, board.key);
     const last = await t.ticket.findFirst({
@@ -71,7 +86,7 @@ export async function createTicket(actor: Actor, boardKey: string, input: Create
       },
     });
     await t.phase.update({ where: { id: phase.id }, data: { ticketCount: { increment: 1 } } });
-    await recordAudit(t, actor, {
+    const created: AuditInput = {
       action: "ticket.created",
       entityType: "ticket",
       entityId: id,
@@ -87,10 +102,28 @@ export async function createTicket(actor: Actor, boardKey: string, input: Create
         ...(data.description ? { description: data.description } : {}),
         ...(data.acceptanceCriteria ? { acceptanceCriteria: data.acceptanceCriteria } : {}),
       },
-    });
-    return { id, boardId: board.id, phase: phase.key, rank, version: 1 };
+      reason: data.reason || null,
+    };
+    await recordAudit(t, actor, [created, ...wipOverrideEvent(admission, board.id, id, data.reason)]);
+    return { id, boardId: board.id, phase: phase.key, rank, version: 1, wipFlag: admission.flag };
   };
   return tx ? run(tx) : writeTransaction(run);
+}
+
+/**
+ * A ticket created behind a gate would skip the evidence or approval a moved one needs.
+ * Gateboard itself (seeding, fixtures) may place a ticket anywhere.
+ */
+function refuseBehindGate(workflow: WorkflowDefinition, phases: Array<{ key: string; name: string }>, phase: { key: string; name: string }): void {
+  const creatable = creatablePhases(workflow);
+  if (creatable.includes(phase.key)) return;
+  const names = phases.filter((candidate) => creatable.includes(candidate.key)).map((candidate) => candidate.name);
+  const where = names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : (names[0] ?? "the first column");
+  throw new AppError(
+    "TRANSITION_NOT_ALLOWED",
+    `A new ticket cannot start in ${phase.name}: a gate lies on the way there, and creating it would skip it. Start it in ${where} and move it on.`,
+    { field: "phase", creatable },
+  );
 }
 
 async function freshTicketId(t: Tx, prefix: string): Promise<string> {

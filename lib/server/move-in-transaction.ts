@@ -2,13 +2,12 @@ import "server-only";
 import { lockPhases, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/domain/errors";
 import { newId } from "@/lib/domain/ids";
-import { can, type Actor } from "@/lib/domain/permissions";
+import type { Actor } from "@/lib/domain/permissions";
 import { rankBetween } from "@/lib/domain/rank";
-import { checkWip } from "@/lib/domain/wip/check-wip";
 import { allowedTargets, findPhase, isTransitionAllowed, statusOnEnter, transitionGates } from "@/lib/domain/workflow/engine";
-import type { WipPolicy } from "@/lib/board-view";
 import type { MoveTicketInput } from "@/lib/schemas/move";
 import type { WorkflowDefinition } from "@/lib/schemas/workflow";
+import { admitToColumn, wipOverrideEvent, type ColumnAdmission, type WipFlag } from "@/lib/server/admit-to-column";
 import { evaluateOpenGate } from "@/lib/server/gate-evaluation";
 import { recordAudit } from "@/lib/server/record-audit";
 
@@ -19,7 +18,7 @@ export type MoveResult =
       from: string;
       ticket: { id: string; phase: string; rank: string; version: number; status: string };
       /** Set when the move went over a soft limit or a lead overrode a hard one. */
-      wipFlag: "over-soft-limit" | "hard-limit-overridden" | null;
+      wipFlag: WipFlag;
     }
   | {
       /** The transition has an unmet gate: a gate request is open and the ticket stays put. */
@@ -92,28 +91,12 @@ export async function moveInTransaction(
     }
   }
 
-  // Read the locked column row: its counter is the WIP count, without counting the column.
-  const column = await tx.phase.findUniqueOrThrow({
-    where: { id: target.id },
-    select: { name: true, wipPolicy: true, wipMax: true, ticketCount: true },
-  });
-  let wipFlag: "over-soft-limit" | "hard-limit-overridden" | null = null;
-  if (changesColumn) {
-    const decision = checkWip({
-      phaseName: column.name,
-      policy: column.wipPolicy as WipPolicy,
-      max: column.wipMax,
-      count: column.ticketCount,
-      override: move.overrideWip ? { allowed: can(actor, "wip.override", ticket.boardId), reason: move.reason } : undefined,
-    });
-    if (!decision.allowed) {
-      const hint = move.overrideWip && !can(actor, "wip.override", ticket.boardId) ? " Only a lead or an admin can override a WIP limit." : move.overrideWip ? " An override needs a reason." : "";
-      throw new AppError("WIP_LIMIT_REACHED", decision.message + hint, { phase: target.key, limit: column.wipMax, count: column.ticketCount });
-    }
-    wipFlag = decision.flag;
-  }
+  // The locked column row's counter is the WIP count: the column itself is never counted.
+  let admission: ColumnAdmission | null = null;
+  if (changesColumn) admission = await admitToColumn(tx, actor, ticket.boardId, target.id, move);
+  const wipFlag = admission?.flag ?? null;
 
-  const rank = await rankFor(tx, target.id, ticket.id, move.afterId ?? null, move.beforeId ?? null, column.name);
+  const rank = await rankFor(tx, target.id, ticket.id, move.afterId ?? null, move.beforeId ?? null, target.name);
   const now = new Date();
   const status = changesColumn ? statusOnEnter(workflow, target.key, ticket.status) : ticket.status;
   const version = ticket.version + 1;
@@ -154,9 +137,7 @@ export async function moveInTransaction(
       after: { phase: target.key, rank, version, ...(status !== ticket.status ? { status } : {}), ...(gateRequestId ? { gateRequestId } : {}) },
       reason: move.reason ?? null,
     },
-    ...(wipFlag === "hard-limit-overridden"
-      ? [{ action: "wip.override", entityType: "phase", entityId: target.id, boardId: ticket.boardId, after: { phase: target.key, limit: column.wipMax, count: column.ticketCount + 1, ticket: ticket.id }, reason: move.reason ?? null }]
-      : []),
+    ...(admission ? wipOverrideEvent(admission, ticket.boardId, ticket.id, move.reason) : []),
   ], now);
   return { outcome: "moved", from, ticket: { id: ticket.id, phase: target.key, rank, version, status }, wipFlag };
 }

@@ -30,3 +30,18 @@ export const actors = {
   viewer: { kind: "user", id: "viewer-1", role: "viewer", name: "Vera Viewer" },
   agent: { kind: "agent", id: "agent-1", role: "agent", name: "worker-1" },
 } satisfies Record<string, Actor>;
+
+/**
+ * After racing writers each tried to put one ticket into a column that had one free place:
+ * exactly one got in, every other was refused with WIP_LIMIT_REACHED, and the column (its
+ * rows and its counter) holds `limit` tickets. Returns one refusal, for its message.
+ */
+export async function expectOneAdmitted(outcomes: PromiseSettledResult<unknown>[], phaseId: string, limit: number): Promise<{ message: string; details?: unknown }> {
+  const { expect } = await import("vitest");
+  const codes = outcomes.map((outcome) => (outcome.status === "rejected" ? (outcome.reason as { code?: string }).code : "ok"));
+  expect(codes.filter((code) => code === "ok")).toHaveLength(1);
+  expect(codes.filter((code) => code === "WIP_LIMIT_REACHED")).toHaveLength(outcomes.length - 1);
+  expect(await db().ticket.count({ where: { phaseId } })).toBe(limit);
+  expect((await db().phase.findUniqueOrThrow({ where: { id: phaseId } })).ticketCount).toBe(limit);
+  return (outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult).reason as { message: string; details?: unknown };
+}

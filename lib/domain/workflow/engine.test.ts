@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseWorkflowYaml } from "./parse-workflow";
-import { allowedTargets, applyChecklistTick, autoAdvanceTarget, findPhase, isTransitionAllowed, statusOnEnter, transitionGates } from "./engine";
+import { allowedTargets, applyChecklistTick, autoAdvanceTarget, creatablePhases, findPhase, isTransitionAllowed, statusOnEnter, transitionGates } from "./engine";
 
 const result = parseWorkflowYaml(readFileSync(path.resolve(__dirname, "../../../workflows/software-development.yaml"), "utf8"), "sd.yaml");
 if (!result.ok) throw new Error(result.errors.join("\n"));
@@ -17,6 +17,13 @@ describe("workflow engine", () => {
   it("refuses skipping phases", () => {
     expect(isTransitionAllowed(workflow, "backlog", "done")).toBe(false);
     expect(isTransitionAllowed(workflow, "review", "deploying")).toBe(true);
+  });
+
+  it("lets new tickets start only where no gate lies on the way from the first phase", () => {
+    // Building → Testing needs a passing test report; everything after it is behind that gate.
+    expect(creatablePhases(workflow)).toEqual(["backlog", "analyzing", "building"]);
+    const ungated = { ...workflow, transitions: workflow.transitions.map((transition) => ({ ...transition, gates: [] })) };
+    expect(creatablePhases(ungated)).toEqual(workflow.phases.map((phase) => phase.key));
   });
 
   it("returns the gates of a transition", () => {

@@ -25,6 +25,29 @@ export function transitionGates(workflow: WorkflowDefinition, from: string, to: 
   return workflow.transitions.filter((t) => t.from === from && t.to.includes(to)).flatMap((t) => t.gates);
 }
 
+/**
+ * Phases a new ticket may start in, in board order: those reachable from the first phase
+ * without passing a gate. A ticket created further on would skip the evidence or approval
+ * every moved ticket needs.
+ */
+export function creatablePhases(workflow: WorkflowDefinition): string[] {
+  const first = workflow.phases[0]?.key;
+  if (!first) return [];
+  const reached = new Set([first]);
+  const queue = [first];
+  for (let from = queue.shift(); from !== undefined; from = queue.shift()) {
+    for (const transition of workflow.transitions) {
+      if (transition.from !== from || transition.gates.length > 0) continue;
+      for (const to of transition.to) {
+        if (reached.has(to)) continue;
+        reached.add(to);
+        queue.push(to);
+      }
+    }
+  }
+  return workflow.phases.map((phase) => phase.key).filter((key) => reached.has(key));
+}
+
 /** Done definitions of a phase with the ticket's ticks (indexes into the list). */
 export function checklistState(phase: WorkflowPhase | undefined, ticked: readonly number[]): Array<{ item: string; done: boolean }> {
   const done = new Set(ticked);

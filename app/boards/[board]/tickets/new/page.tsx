@@ -23,7 +23,7 @@ export default async function NewTicketPage({ params }: Props) {
     <main className="mx-auto max-w-3xl px-4 py-6">
       <p className="text-xs text-zinc-500">{board.name}</p>
       <h1 className="mt-1 mb-4 text-lg font-semibold tracking-tight">New ticket</h1>
-      <TicketForm mode="create" boardKey={board.key} phases={board.phases.map(({ key, name }) => ({ key, name }))} />
+      <TicketForm mode="create" boardKey={board.key} phases={board.phases.filter((phase) => phase.creatable).map(({ key, name }) => ({ key, name }))} canOverrideWip={can(actor, "wip.override", board.id)} />
     </main>
   );
 }

@@ -26,7 +26,7 @@ export const POST = apiRoute(
     method: "POST",
     path: "/api/v1/boards/{board}/tickets",
     summary: "Create a ticket",
-    description: "Creates a ticket at the bottom of `phase` (the board's first phase when left out). A `parentId` makes it a child with the id `<parent>.<n>`. No WIP check: creating is not a move.",
+    description: "Creates a ticket at the bottom of `phase` (the board's first phase when left out). A `parentId` makes it a child with the id `<parent>.<n>`. A ticket cannot start behind a gate (409 `TRANSITION_NOT_ALLOWED`, `details.creatable` lists where it may; `GET /api/v1/boards` marks those phases `creatable`). The column's WIP policy applies as it does to a move: a full hard-limit column refuses with 409 `WIP_LIMIT_REACHED` unless a lead or admin sends `overrideWip` with a `reason`; a soft limit lets the ticket in and sets `wipFlag`.",
     tags: ["tickets"],
     params: boardKeyParamsSchema,
     body: createTicketSchema,
