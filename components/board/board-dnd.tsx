@@ -18,7 +18,7 @@ import {
   type UniqueIdentifier,
 } from "@dnd-kit/core";
 import { arrayMove, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import type { BoardView, CardView } from "@/lib/board-view";
 import { byRank, neighboursAt } from "@/lib/domain/board/apply-move";
@@ -81,6 +81,8 @@ export function BoardDnd({
     board.key,
     canOverrideWip ? (refused, refusal) => setOverride({ move: refused, request: { ticketId: refused.ticketId, phaseName: board.phases.find((phase) => phase.key === refused.toPhase)?.name ?? refused.toPhase, refusal } }) : undefined,
   );
+  // In swimlanes the board scrolls as a whole, and its cells' long lists are virtualized against it.
+  const lanesScrollRef = useRef<HTMLDivElement | null>(null);
   const [dragging, setDragging] = useState<{ id: string; from: string; columns: Columns } | null>(null);
   const lanes = useMemo(() => (grouping === "none" ? null : lanesOf(board.tickets, grouping)), [board.tickets, grouping]);
   const fromQuery = useMemo(() => columnsOf(board, lanes?.lanes ?? null, lanes?.laneByCard ?? new Map()), [board, lanes]);
@@ -194,7 +196,7 @@ export function BoardDnd({
       onDragCancel={() => setDragging(null)}
     >
       {lanes ? (
-        <div className="h-[calc(100dvh-9.5rem)] min-h-96 overflow-auto pb-2" data-board-state={complete ? "complete" : "loading"}>
+        <div ref={lanesScrollRef} data-board-scroll className="h-[calc(100dvh-9.5rem)] min-h-96 overflow-auto pb-2" data-board-state={complete ? "complete" : "loading"}>
           <ol className="sticky top-0 z-10 flex w-max gap-3 bg-zinc-50/95 pb-1 backdrop-blur dark:bg-zinc-950/95" aria-label={`${board.name} columns`}>
             {board.phases.map((phase) => (
               <li key={phase.id} className="relative w-72 shrink-0 rounded-lg border border-zinc-200 bg-zinc-100/70 dark:border-zinc-800 dark:bg-zinc-900/60">
@@ -213,7 +215,18 @@ export function BoardDnd({
                 <ol className="flex gap-3">
                   {cells.map(({ phase, cards: lists }) => (
                     <li key={phase.id} className="flex shrink-0">
-                      <SortableColumn phase={phase} phases={board.phases} cards={lists.shown} total={lists.all.length} now={Date.parse(board.asOf)} onMove={move} lane={lane} disabled={!complete} />
+                      <SortableColumn
+                        phase={phase}
+                        phases={board.phases}
+                        cards={lists.shown}
+                        total={lists.all.length}
+                        now={Date.parse(board.asOf)}
+                        onMove={move}
+                        lane={lane}
+                        activeId={dragging?.id ?? null}
+                        disabled={!complete}
+                        laneScrollRef={lanesScrollRef}
+                      />
                     </li>
                   ))}
                 </ol>

@@ -1,7 +1,7 @@
 "use client";
 
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
-import { useCallback, useRef, type ReactNode, type RefObject } from "react";
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { CardView } from "@/lib/board-view";
 
 /**
@@ -24,6 +24,9 @@ export type RenderCard = (card: CardView, index: number, placement?: { measureRe
  * in the DOM. dnd-kit sorts against the ids of every card (SortableContext gets all of them)
  * and measures the ones rendered; the card being dragged always stays rendered, so the drag
  * keeps its source node when the column scrolls it out of view.
+ *
+ * `scrollRef` is whatever scrolls the list: the column itself, or in swimlanes the whole
+ * board, where the list starts somewhere down the scrolled content.
  */
 export function ColumnCards({ cards, total, activeId, scrollRef, listLabel, empty, render }: {
   cards: CardView[];
@@ -56,6 +59,8 @@ function VirtualList({ cards, activeId, scrollRef, listLabel, render }: { cards:
     if (active >= 0 && !indexes.includes(active)) indexes.push(active);
     return indexes;
   }, []);
+  const listRef = useRef<HTMLOListElement | null>(null);
+  const scrollMargin = useListOffset(listRef, scrollRef);
   // The React Compiler is not enabled here, so nothing memoizes around the virtualizer's
   // mutable instance; the rule warns for the day it is.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -70,10 +75,31 @@ function VirtualList({ cards, activeId, scrollRef, listLabel, render }: { cards:
     // The server render (and the first client render, which must match it) assumes a
     // viewport-tall column: the first screenful is in the HTML before any script runs.
     initialRect: { width: 272, height: 900 },
+    scrollMargin,
   });
   return (
-    <ol className="relative" style={{ height: virtualizer.getTotalSize() }} aria-label={listLabel}>
-      {virtualizer.getVirtualItems().map((item) => render(cards[item.index]!, item.index, { measureRef: virtualizer.measureElement, top: item.start }))}
+    <ol ref={listRef} className="relative" style={{ height: virtualizer.getTotalSize() }} aria-label={listLabel}>
+      {virtualizer.getVirtualItems().map((item) => render(cards[item.index]!, item.index, { measureRef: virtualizer.measureElement, top: item.start - scrollMargin }))}
     </ol>
   );
+}
+
+/**
+ * Where the list's first card starts within the scrolled content (0 for a column that
+ * scrolls itself). Read after every render: lanes above grow and shrink as their cards are
+ * measured, and a render follows every scroll that changes what this list shows.
+ */
+function useListOffset(listRef: RefObject<HTMLOListElement | null>, scrollRef: RefObject<HTMLElement | null>): number {
+  const [offset, setOffset] = useState(0);
+  // No dependency list on purpose: what moves the list (a lane above being measured) is not
+  // this component's state. Setting only a changed value ends the chain after one update.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const scroller = scrollRef.current;
+    if (!list || !scroller) return;
+    const next = Math.round(list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
+    if (next !== offset) setOffset(next);
+  });
+  return offset;
 }

@@ -2,10 +2,10 @@
 
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { useCallback, useRef } from "react";
+import { useCallback, useRef, type RefObject } from "react";
 import type { CardView, PhaseView } from "@/lib/board-view";
 import { wipState, type WipState } from "@/lib/domain/wip/wip-state";
-import { ColumnCards } from "./column-cards";
+import { ColumnCards, type RenderCard } from "./column-cards";
 import { SortableCard } from "./sortable-card";
 import type { BoardMove } from "./use-move-ticket";
 
@@ -61,9 +61,11 @@ type Props = {
   activeId?: string | null;
   /** Shown but not movable (the board is still loading its long columns). */
   disabled?: boolean;
+  /** In a swimlane: the board's scrolling element, which scrolls the cell's cards. */
+  laneScrollRef?: RefObject<HTMLElement | null>;
 };
 
-export function SortableColumn({ phase, phases, cards, total = cards.length, now, onMove, lane, activeId = null, disabled = false }: Props) {
+export function SortableColumn({ phase, phases, cards, total = cards.length, now, onMove, lane, activeId = null, disabled = false, laneScrollRef }: Props) {
   // The same container key BoardDnd files the column's cards under.
   const container = lane ? `${phase.key}::${lane.key}` : phase.key;
   const { setNodeRef, isOver } = useDroppable({ id: `phase:${container}` });
@@ -80,6 +82,9 @@ export function SortableColumn({ phase, phases, cards, total = cards.length, now
   // While the board loads, `total` is the column's count and `cards` only its top: nothing is hidden yet.
   const hidden = disabled ? 0 : total - cards.length;
   const listLabel = lane ? `Tickets in ${phase.name}, lane ${lane.title}` : `Tickets in ${phase.name}`;
+  const renderCard: RenderCard = (card, index, placement) => (
+    <SortableCard key={card.id} card={card} index={index} column={cards} phase={phase} phases={phases} now={now} onMove={onMove} placement={placement} movable={!disabled} />
+  );
   if (lane) {
     return (
       <section
@@ -88,11 +93,10 @@ export function SortableColumn({ phase, phases, cards, total = cards.length, now
         className={`relative flex w-72 flex-col rounded-lg border border-zinc-200 bg-zinc-100/70 dark:border-zinc-800 dark:bg-zinc-900/60 ${isOver ? "ring-2 ring-blue-500/40" : ""}`}
       >
         <SortableContext id={container} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy} disabled={disabled}>
-          <ol ref={setNodeRef} className="flex min-h-14 flex-col gap-2 p-2" aria-label={listLabel}>
-            {cards.map((card, index) => (
-              <SortableCard key={card.id} card={card} index={index} column={cards} phase={phase} phases={phases} now={now} onMove={onMove} movable={!disabled} />
-            ))}
-          </ol>
+          {/* As tall as the lane: a card dropped below a short cell's last card lands in it. */}
+          <div ref={setNodeRef} className="min-h-14 flex-1 p-2">
+            <ColumnCards cards={cards} total={cards.length} activeId={activeId} scrollRef={laneScrollRef ?? scrollRef} listLabel={listLabel} empty={null} render={renderCard} />
+          </div>
         </SortableContext>
         {hidden > 0 && <p className="px-3 pb-2 text-[11px] text-zinc-500">{hidden} hidden by filters</p>}
       </section>
@@ -128,9 +132,7 @@ export function SortableColumn({ phase, phases, cards, total = cards.length, now
                     : `No tickets in ${phase.name}`}
               </li>
             }
-            render={(card, index, placement) => (
-              <SortableCard key={card.id} card={card} index={index} column={cards} phase={phase} phases={phases} now={now} onMove={onMove} placement={placement} movable={!disabled} />
-            )}
+            render={renderCard}
           />
         </div>
       </SortableContext>

@@ -94,3 +94,32 @@ test("a card deep in a long column moves with the keyboard", async ({ page }) =>
   await expectInColumn(page, deep, "Analyzing");
   expect(await backlogOrder(page)).not.toContain(deep);
 });
+
+test("in swimlanes a long cell renders only what is in view of the board's scroll; its last card drags to the next column", async ({ page }) => {
+  await page.goto(`/boards/${BOARD}?lanes=assignee`);
+  await expect(page.locator("[data-board-state=complete]")).toBeVisible();
+  const order = await backlogOrder(page);
+  const cell = (name: string) => page.getByRole("region", { name: `${name}, lane Unassigned` });
+  const rendered = await cell("Backlog").locator("[data-ticket-id]").count();
+  expect(rendered).toBeGreaterThan(0);
+  expect(rendered).toBeLessThan(order.length / 2);
+
+  // The whole board scrolls in swimlanes; the cell's cards follow it.
+  await page.locator("[data-board-scroll]").evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  const last = order[order.length - 1]!;
+  await expect(card(page, last)).toBeVisible();
+  await expect(card(page, order[0]!)).toHaveCount(0);
+
+  // Dropped beside itself in the Analyzing cell: the cell is as tall as the lane, its middle out of view.
+  const from = (await card(page, last).boundingBox())!;
+  const to = (await cell("Analyzing").boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + 12);
+  await page.mouse.down();
+  for (let step = 1; step <= 4; step += 1) await page.mouse.move(from.x + from.width / 2 + step * 3, from.y + 12 + step * 2);
+  await page.mouse.move(to.x + to.width / 2, from.y + 12, { steps: 20 });
+  await page.mouse.up();
+  await expect(cell("Analyzing").locator(`[data-ticket-id="${last}"]`)).toBeVisible();
+  await page.reload();
+  await expect(page.locator("[data-board-state=complete]")).toBeVisible();
+  expect(await backlogOrder(page)).toEqual(order.slice(0, -1));
+});
