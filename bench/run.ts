@@ -259,13 +259,17 @@ async function runMode(kind: DbKind, sqliteFloor: FloorRound[]): Promise<void> {
         notes.push(`P2 and P8 skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
         log(`no Chromium at ${CHROMIUM}: skipping P2 and P8`);
       } else {
-        const boards = [
-          { key: BENCH_BOARD.key, tickets: seed.boards.main.tickets.length, overColumn: "ready", overCards: BENCH_BOARD.columns.ready, label: "" },
-          { key: LARGE_BOARD.key, tickets: seed.boards.large.tickets.length, overColumn: "ready", overCards: LARGE_BOARD.columns.ready, label: " (2,000 tickets)" },
+        const large = { key: LARGE_BOARD.key, tickets: seed.boards.large.tickets.length, overColumn: "ready", overCards: LARGE_BOARD.columns.ready };
+        const boards: Array<{ key: string; tickets: number; overColumn: string; overCards: number; label: string; drag: boolean; query?: string }> = [
+          { key: BENCH_BOARD.key, tickets: seed.boards.main.tickets.length, overColumn: "ready", overCards: BENCH_BOARD.columns.ready, label: "", drag: true },
+          { ...large, label: " (2,000 tickets)", drag: true },
+          // Swimlanes lay cards out differently (the board scrolls as a whole, its cells are
+          // virtualized against it); no P8 there: it drags over one column's own scroll.
+          { ...large, label: " (2,000 tickets, swimlanes by assignee)", query: "?lanes=assignee", drag: false },
         ];
         for (const board of boards) {
-          log(`${kind}: P2 and P8 in Chromium on ${board.key} (${board.tickets} tickets)…`);
-          await attempt(`${kind} P2/P8${board.label}`, async () => {
+          log(`${kind}: P2${board.drag ? " and P8" : ""} in Chromium on ${board.key}${board.query ?? ""} (${board.tickets} tickets)…`);
+          await attempt(`${kind} P2${board.drag ? "/P8" : ""}${board.label}`, async () => {
             const config: BrowserConfig = {
               port: app.port,
               email: seed.email,
@@ -275,7 +279,9 @@ async function runMode(kind: DbKind, sqliteFloor: FloorRound[]): Promise<void> {
               fromColumn: "backlog",
               expectedCards: board.tickets,
               rounds: ROUNDS,
-              screenshot: path.join(RESULTS_DIR, `board-${board.key}.png`),
+              query: board.query,
+              drag: board.drag,
+              screenshot: path.join(RESULTS_DIR, `board-${board.key}${board.query ? "-lanes" : ""}.png`),
             };
             const result = await runJson<BrowserResult>("browser", ["bench/browser/board-browser.ts", JSON.stringify(config)], {}, 900_000);
             remember(`${kind} browser${board.label}`, result);
@@ -283,8 +289,10 @@ async function runMode(kind: DbKind, sqliteFloor: FloorRound[]): Promise<void> {
             rows.push(
               row({ figure: "P2", metric: `navigation to usable${board.label}`, db, unit: "ms", target: { kind: "max", value: 2_000 }, rounds: result.p2.map((r) => r.usableMs), what: `headless Chromium, ${tickets}-ticket board on screen and hydrated` }),
               row({ figure: "P2", metric: `long tasks total${board.label}`, db, unit: "ms", target: { kind: "max", value: 1_000 }, rounds: result.p2.map((r) => r.longTaskMs), what: "sum of long tasks during the load" }),
-              row({ figure: "P8", metric: `drag frame time p95${board.label}`, db, unit: "ms", target: { kind: "max", value: 16.7 }, rounds: result.p8.map((r) => r.p95), what: `card dragged over the ${board.overCards}-card column` }),
             );
+            if (board.drag) {
+              rows.push(row({ figure: "P8", metric: `drag frame time p95${board.label}`, db, unit: "ms", target: { kind: "max", value: 16.7 }, rounds: result.p8.map((r) => r.p95), what: `card dragged over the ${board.overCards}-card column` }));
+            }
           });
         }
       }

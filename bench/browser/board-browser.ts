@@ -18,6 +18,10 @@ export type BrowserConfig = {
   rounds: number;
   /** A screenshot of the loaded board, to check the setup by eye. */
   screenshot?: string;
+  /** Added to the board's URL: `?lanes=assignee` measures P2 in swimlanes. */
+  query?: string;
+  /** False: P2 rounds only (P8 drags over a column, which swimlanes do not have). */
+  drag?: boolean;
 };
 
 export type BrowserResult = {
@@ -29,7 +33,7 @@ export type BrowserResult = {
 
 const config = JSON.parse(process.argv[2] ?? "{}") as BrowserConfig;
 const base = `http://127.0.0.1:${config.port}`;
-const boardUrl = `${base}/boards/${config.boardKey}`;
+const boardUrl = `${base}/boards/${config.boardKey}${config.query ?? ""}`;
 /** Long tasks this long after the page became usable still count (hydration tails). */
 const SETTLE_MS = 500;
 /** Pointer moves during the P8 drag, one per frame at 60 Hz. */
@@ -66,11 +70,13 @@ async function openBoard(page: Page): Promise<number> {
       // The page paints each column's top cards; the board is usable once the rest is loaded.
       if (!document.querySelector("[data-board-state=complete]")) return false;
       let counted = 0;
-      for (const column of document.querySelectorAll("section[data-phase]")) {
-        const count = Number.parseInt(column.querySelector("[data-testid=wip-count]")?.textContent ?? "", 10);
+      // Column headers: in each column, or in swimlanes once above the lanes.
+      for (const header of document.querySelectorAll("[data-testid=wip-count]")) {
+        const count = Number.parseInt(header.textContent ?? "", 10);
         if (!Number.isFinite(count)) return false;
-        if (count > 0 && !column.querySelector("[data-ticket-id]")) return false;
         counted += count;
+        const column = header.closest("section[data-phase]");
+        if (column && count > 0 && !column.querySelector("[data-ticket-id]")) return false;
       }
       const cards = document.querySelectorAll("[data-ticket-id]");
       const last = cards[cards.length - 1];
@@ -196,11 +202,11 @@ try {
     // A new context per round: empty HTTP cache, like a first visit of the day.
     const context = await fresh();
     result.p2.push(await navigationRound(context, round === 0 ? config.screenshot : undefined));
-    result.p8.push(await dragRound(context));
+    if (config.drag !== false) result.p8.push(await dragRound(context));
     await context.close();
   }
   result.notes.push(
-    `P2: fresh browser context per round, viewport 1600×1000; usable = column counts add up to ${config.expectedCards}, every non-empty column shows cards, the last rendered card is hydrated; long tasks counted until ${SETTLE_MS} ms after that`,
+    `P2${config.query ? ` (${config.query})` : ""}: fresh browser context per round, viewport 1600×1000; usable = column counts add up to ${config.expectedCards}, every non-empty column shows cards, the last rendered card is hydrated; long tasks counted until ${SETTLE_MS} ms after that`,
     `P8: a ${config.fromColumn} card dragged down and up the ${config.overColumn} column in ${DRAG_MOVES} pointer moves ~16 ms apart, then cancelled; frame time = interval between requestAnimationFrame callbacks; dropped = frames over 25 ms`,
   );
   process.stdout.write(`${JSON.stringify(result)}\n`);
