@@ -108,12 +108,38 @@ type TransactionOptions = { timeoutMs?: number };
 /**
  * Runs a use case's writes in one transaction. On SQLite the transaction holds the write
  * lock from its first statement (see ImmediateSqliteAdapter); on PostgreSQL callers lock
- * the rows they check (lockPhases, lockAuditChain) before reading them.
+ * the rows they check (lockPhases) before reading them, and the audit events they record
+ * are appended last, under the chain's lock (beforeCommit).
  */
 export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-  const result = await db().$transaction(work, { maxWait: 10_000, timeout: options.timeoutMs ?? 15_000 });
+  const result = await db().$transaction(
+    async (tx) => {
+      beforeCommitHooks.set(tx, []);
+      const value = await work(tx);
+      // Hooks may add hooks; each runs once, in the order added.
+      const hooks = beforeCommitHooks.get(tx)!;
+      for (let index = 0; index < hooks.length; index += 1) await hooks[index]!();
+      beforeCommitHooks.delete(tx);
+      return value;
+    },
+    { maxWait: 10_000, timeout: options.timeoutMs ?? 15_000 },
+  );
   for (const listener of commitListeners()) listener();
   return result;
+}
+
+const beforeCommitHooks = new WeakMap<Tx, Array<() => Promise<void>>>();
+
+/**
+ * Runs `hook` inside `tx` once the use case's own work is done, just before the commit.
+ * The audit append waits until then (see recordAudit): taking the audit chain's lock last,
+ * after every row lock the use case takes, is one lock order for every transaction, so two
+ * of them cannot deadlock on PostgreSQL. `tx` must be a writeTransaction's.
+ */
+export function beforeCommit(tx: Tx, hook: () => Promise<void>): void {
+  const hooks = beforeCommitHooks.get(tx);
+  if (!hooks) throw new Error("beforeCommit: not inside a writeTransaction (its hooks would never run)");
+  hooks.push(hook);
 }
 
 type CommitListener = () => void;

@@ -1,5 +1,5 @@
 import "server-only";
-import { dbKind, insertRows, lockAuditChain, notifyChange, type BulkColumn, type Tx } from "@/lib/db";
+import { beforeCommit, dbKind, insertRows, lockAuditChain, notifyChange, type BulkColumn, type Tx } from "@/lib/db";
 import { canonicalJson, GENESIS_HASH, hashEvent, type ChainedEventFields } from "@/lib/domain/audit/hash-chain";
 import type { Actor } from "@/lib/domain/permissions";
 
@@ -13,42 +13,62 @@ export type AuditInput = {
   reason?: string | null;
 };
 
+type QueuedAudit = { actor: Actor; inputs: AuditInput[]; now: Date };
+const queues = new WeakMap<Tx, QueuedAudit[]>();
+
 /**
- * Appends audit events inside the caller's transaction, chained by hash. The append is
- * serialised (lockAuditChain / SQLite's write lock) so concurrent transactions produce one
- * linear chain, and a rolled-back change takes its events with it.
+ * Records audit events in the caller's transaction, chained by hash. They are appended
+ * when the use case's work is done, just before the commit, in the order recorded: the
+ * append takes the chain's lock (lockAuditChain; SQLite's write lock already serialises),
+ * and taking it after every row lock means no two transactions wait on each other in
+ * opposite orders. Concurrent transactions still produce one linear chain, and a
+ * rolled-back change takes its events with it.
  */
-export async function recordAudit(tx: Tx, actor: Actor, inputs: AuditInput | AuditInput[], now: Date = new Date()): Promise<number[]> {
+export async function recordAudit(tx: Tx, actor: Actor, inputs: AuditInput | AuditInput[], now: Date = new Date()): Promise<void> {
   const list = Array.isArray(inputs) ? inputs : [inputs];
-  if (list.length === 0) return [];
+  if (list.length === 0) return;
+  let queue = queues.get(tx);
+  if (!queue) {
+    const created: QueuedAudit[] = [];
+    queue = created;
+    queues.set(tx, created);
+    beforeCommit(tx, () => appendQueued(tx, created));
+  }
+  queue.push({ actor, inputs: list, now });
+}
+
+async function appendQueued(tx: Tx, queue: QueuedAudit[]): Promise<void> {
   await lockAuditChain(tx);
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
-  // Millisecond precision: what both databases store, so a re-read event hashes the same.
-  const at = new Date(Math.floor(now.getTime())).toISOString();
-  const rows = list.map((input) => {
-    seq += 1;
-    const fields: ChainedEventFields = {
-      seq,
-      at,
-      actorKind: actor.kind,
-      actorId: actor.id,
-      actorRole: actor.role,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      boardId: input.boardId ?? null,
-      before: toJsonValue(input.before),
-      after: toJsonValue(input.after),
-      reason: input.reason ?? null,
-      requestId: actor.requestId ?? null,
-      prevHash,
-    };
-    const hash = hashEvent(fields);
-    prevHash = hash;
-    return { ...fields, at: new Date(at), hash };
-  });
+  const rows = [];
+  for (const { actor, inputs, now } of queue) {
+    // Millisecond precision: what both databases store, so a re-read event hashes the same.
+    const at = new Date(Math.floor(now.getTime())).toISOString();
+    for (const input of inputs) {
+      seq += 1;
+      const fields: ChainedEventFields = {
+        seq,
+        at,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: input.action,
+        entityType: input.entityType,
+        entityId: input.entityId,
+        boardId: input.boardId ?? null,
+        before: toJsonValue(input.before),
+        after: toJsonValue(input.after),
+        reason: input.reason ?? null,
+        requestId: actor.requestId ?? null,
+        prevHash,
+      };
+      const hash = hashEvent(fields);
+      prevHash = hash;
+      rows.push({ ...fields, at: new Date(at), hash });
+    }
+  }
   for (const boardId of new Set(rows.map((row) => row.boardId).filter((id): id is string => id !== null))) await notifyChange(tx, boardId);
   // Raw multi-row INSERTs: an import appends thousands of events, and createMany spent ~2 ms
   // per event in Prisma; the rows are the same (null before/after stored as SQL NULL).
@@ -59,7 +79,6 @@ export async function recordAudit(tx: Tx, actor: Actor, inputs: AuditInput | Aud
   const columns = sqlite ? SQLITE_AUDIT_COLUMNS : AUDIT_COLUMNS;
   const stored = sqlite ? rows.map((row) => ({ ...row, before: storedJsonText(row.before), after: storedJsonText(row.after) })) : rows;
   await insertRows(tx, "AuditEvent", columns, stored.map((row) => columns.map((column) => row[column.name as keyof typeof row])));
-  return rows.map((row) => row.seq);
 }
 
 const AUDIT_COLUMNS: readonly BulkColumn[] = [

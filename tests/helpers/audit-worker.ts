@@ -1,7 +1,7 @@
 // A concurrent client for tests/integration/audit-concurrency.test.ts, run as its own OS
 // process (node --conditions=react-server --import tsx) so SQLite sees real cross-process
 // writers. Performs a seeded random mix of ticket changes and prints what it did as JSON.
-import { db, disconnectDb, writeTransaction } from "@/lib/db";
+import { beforeCommit, db, disconnectDb, writeTransaction } from "@/lib/db";
 import { isAppError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { createTicket } from "@/lib/server/create-ticket";
@@ -75,9 +75,13 @@ async function loop(loopId: number): Promise<void> {
             const current = await tx.ticket.findUniqueOrThrow({ where: { id }, select: { version: true } });
             await updateTicket(actor, id, { version: current.version, title: marker }, tx);
           }
-          const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { entityId: true, after: true } });
-          if ((last?.after as { title?: string } | null)?.title !== marker) report.unexpected.push(`event of ${marker} not written before the throw`);
-          throw new ForcedRollback(marker);
+          // Audit events are appended just before the commit (beforeCommit hooks run in the
+          // order added, recordAudit's first): fail there, once the event is in the table.
+          beforeCommit(tx, async () => {
+            const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { entityId: true, after: true } });
+            if ((last?.after as { title?: string } | null)?.title !== marker) report.unexpected.push(`event of ${marker} not written before the throw`);
+            throw new ForcedRollback(marker);
+          });
         });
       }
     } catch (error) {
