@@ -79,6 +79,9 @@ async function appendQueued(tx: Tx, queue: QueuedAudit[]): Promise<void> {
   const columns = sqlite ? SQLITE_AUDIT_COLUMNS : AUDIT_COLUMNS;
   const stored = sqlite ? rows.map((row) => ({ ...row, before: storedJsonText(row.before), after: storedJsonText(row.after) })) : rows;
   await insertRows(tx, "AuditEvent", columns, stored.map((row) => columns.map((column) => row[column.name as keyof typeof row])));
+  // The chain now ends here (see AuditHead); a trigger lets the head only move forward.
+  const end = rows[rows.length - 1]!;
+  await tx.$executeRaw`INSERT INTO "AuditHead" ("id", "seq", "hash") VALUES (1, ${end.seq}, ${end.hash}) ON CONFLICT ("id") DO UPDATE SET "seq" = excluded."seq", "hash" = excluded."hash"`;
 }
 
 const AUDIT_COLUMNS: readonly BulkColumn[] = [

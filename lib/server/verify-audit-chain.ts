@@ -26,20 +26,28 @@ export async function verifyAuditChain(): Promise<ChainVerification> {
 
 type Pending = { seq: number; start: { prevHash: string; nextSeq: number }; checked: number };
 
+/** The AuditHead row: where the chain ended when verification began. */
+type ChainHead = { seq: number; hash: string } | null;
+
 /**
  * Sequence and links checked as rows arrive, in stored order; the rows whose hash the short
  * cut could not confirm wait for ChainVerifier, which reports the first bad one.
  */
 class ChainWalk {
+  private headHashSeen: string | null = null;
   private expectedSeq = 1;
   private expectedPrev = GENESIS_HASH;
   private checked = 0;
   private unconfirmed: Pending[] = [];
   private broken: Pending | null = null;
 
+  /** `head`: read before the first row, so appends made while walking are past it. */
+  constructor(private readonly head: ChainHead) {}
+
   /** False once a sequence or link is wrong: the verdict cannot depend on later rows. */
   push(seq: number, prevHash: string, hash: string, confirmed: boolean): boolean {
     this.checked += 1;
+    if (seq === this.head?.seq) this.headHashSeen = hash;
     const pending = { seq, start: { prevHash: this.expectedPrev, nextSeq: this.expectedSeq }, checked: this.checked };
     if (seq !== this.expectedSeq || prevHash !== this.expectedPrev) {
       this.broken = pending;
@@ -64,10 +72,29 @@ class ChainWalk {
     return null;
   }
 
+  /**
+   * Every event links to the one before it; the chain must also reach its head, or events
+   * were deleted from its end (which leaves a shorter chain that still links up), and the
+   * event there must be the one the head names, or the chain up to it was rewritten.
+   */
   intact(): ChainVerification {
-    return { ok: true, checked: this.checked, firstBadSeq: null };
+    const end = this.expectedSeq - 1;
+    const { checked, head } = this;
+    if (head === null) {
+      if (end === 0) return { ok: true, checked, firstBadSeq: null };
+      return { ok: false, checked, firstBadSeq: 1, problem: `The chain's head record is missing, so its end cannot be checked (${end} events).` };
+    }
+    if (end < head.seq) {
+      return { ok: false, checked, firstBadSeq: end + 1, problem: `Events ${end + 1} to ${head.seq} are missing: the chain's head record says it reaches #${head.seq}.` };
+    }
+    if (this.headHashSeen !== head.hash) {
+      return { ok: false, checked, firstBadSeq: head.seq, problem: `Event ${head.seq} is not the one the chain's head record names: the chain up to it was rewritten.` };
+    }
+    return { ok: true, checked, firstBadSeq: null };
   }
 }
+
+const HEAD_QUERY = `SELECT "seq", "hash" FROM "AuditHead" WHERE "id" = 1`;
 
 /** Every column of one event as the driver gives it (SQLite keeps any type in any column). */
 type EventColumns = [
@@ -169,6 +196,7 @@ async function verifySqlite(url: string): Promise<ChainVerification> {
   try {
     const page = connection.prepare(`SELECT "seq", "prevHash", "hash", ${SQLITE_CANONICAL_JSON} FROM "AuditEvent" WHERE "seq" > ? ORDER BY "seq" LIMIT ?`).raw(true);
     const one = connection.prepare(`SELECT ${EVENT_COLUMNS} FROM "AuditEvent" WHERE "seq" = ?`).raw(true);
+    const head = (connection.prepare(HEAD_QUERY).get() as { seq: number; hash: string } | undefined) ?? null;
     const readEvent = async (seq: number) => {
       const columns = one.get(seq) as EventColumns;
       return toStoredEvent(columns, sqliteTime(columns[3]), parseJsonText);
@@ -176,7 +204,7 @@ async function verifySqlite(url: string): Promise<ChainVerification> {
     // Chains written before recordAudit stored canonical JSON text hold long runs of other
     // key orders: while the last event needed canonicalizing, canonicalize before hashing.
     let canonicalizing = false;
-    const walk = new ChainWalk();
+    const walk = new ChainWalk(head);
     let after = 0;
     for (;;) {
       const rows = page.all(after, SQLITE_PAGE) as CanonicalRow[];
@@ -269,7 +297,8 @@ async function verifyPostgres(url: string): Promise<ChainVerification> {
     // row's text before sending the first, so PostgreSQL could not work while rows are hashed.
     // (A table not yet analyzed got the sort.) The setting dies with this connection.
     await client.query("SET enable_sort = off");
-    const walk = new ChainWalk();
+    const head = (await client.query<{ seq: number; hash: string }>(HEAD_QUERY)).rows[0] ?? null;
+    const walk = new ChainWalk(head);
     // One query, each row hashed as it arrives: pages held while the next one loaded lived
     // long enough to be promoted, and garbage collection cost more than the hashing. The
     // query also sees one snapshot of the table.

@@ -17,14 +17,14 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** Runs SQL with the audit triggers out of the way, on a raw connection of its own. */
+/** Runs SQL with the audit triggers (events and head) out of the way, on a raw connection of its own. */
 async function tamper(statements: string[]): Promise<void> {
   if (database.kind === "sqlite") {
     const raw = new Database(database.url.replace(/^file:/, ""));
-    const triggers = raw.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEvent'`).all() as { sql: string }[];
-    expect(triggers).toHaveLength(2);
+    const triggers = raw.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('AuditEvent', 'AuditHead')`).all() as { name: string; sql: string }[];
+    expect(triggers.map((trigger) => trigger.name).sort()).toEqual(["AuditEvent_no_delete", "AuditEvent_no_update", "AuditHead_forward_only", "AuditHead_no_delete"]);
     raw.transaction(() => {
-      raw.exec(`DROP TRIGGER "AuditEvent_no_update"; DROP TRIGGER "AuditEvent_no_delete";`);
+      for (const trigger of triggers) raw.exec(`DROP TRIGGER "${trigger.name}"`);
       for (const sql of statements) raw.exec(sql);
       for (const trigger of triggers) raw.exec(trigger.sql);
     })();
@@ -49,7 +49,7 @@ async function freshChain(): Promise<void> {
   const { db, writeTransaction } = await import("@/lib/db");
   const { recordAudit } = await import("@/lib/server/record-audit");
   const { SYSTEM_ACTOR } = await import("@/lib/domain/permissions");
-  await tamper([`DELETE FROM "AuditEvent"`]);
+  await tamper([`DELETE FROM "AuditEvent"`, `DELETE FROM "AuditHead"`]);
   expect(await db().auditEvent.count()).toBe(0);
   await writeTransaction((tx) =>
     recordAudit(
@@ -171,6 +171,39 @@ describe(`audit chain tamper detection on ${testDatabaseKind()}`, () => {
     const { verifyAuditChain } = await import("@/lib/server/verify-audit-chain");
     await tamper([`DELETE FROM "AuditEvent" WHERE "seq" = 12`]);
     expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 13 });
+  });
+
+  it("reports events deleted from the end of the chain, up to all of them, at the first one missing", async () => {
+    const { verifyAuditChain } = await import("@/lib/server/verify-audit-chain");
+    await tamper([`DELETE FROM "AuditEvent" WHERE "seq" = 30`]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, checked: 29, firstBadSeq: 30, problem: expect.stringContaining("reaches #30") });
+    await tamper([`DELETE FROM "AuditEvent" WHERE "seq" >= 25`]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, checked: 24, firstBadSeq: 25 });
+    await tamper([`DELETE FROM "AuditEvent"`]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, checked: 0, firstBadSeq: 1 });
+  });
+
+  it("reports a chain rewritten from some event to its end, with every hash recomputed, at its head", async () => {
+    const { db, writeTransaction } = await import("@/lib/db");
+    const { recordAudit } = await import("@/lib/server/record-audit");
+    const { verifyAuditChain } = await import("@/lib/server/verify-audit-chain");
+    const { SYSTEM_ACTOR } = await import("@/lib/domain/permissions");
+    // Events 26..30 replaced by others appended the ordinary way (every hash recomputed, the
+    // chain links up): the head still names the original #30, so the end does not match.
+    // (Whoever can also rewrite the head rewrites history: only a copy kept elsewhere, such
+    // as an export, shows that.)
+    const head = await db().auditHead.findUniqueOrThrow({ where: { id: 1 } });
+    await tamper([`DELETE FROM "AuditEvent" WHERE "seq" >= 26`, `UPDATE "AuditHead" SET "seq" = 25, "hash" = (SELECT "hash" FROM "AuditEvent" WHERE "seq" = 25)`]);
+    await writeTransaction((tx) => recordAudit(tx, SYSTEM_ACTOR, Array.from({ length: 5 }, (_, i) => ({ action: "ticket.updated", entityType: "ticket", entityId: `gb-forged-${i}` }))));
+    await tamper([`UPDATE "AuditHead" SET "seq" = ${head.seq}, "hash" = '${head.hash}'`]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, checked: 30, firstBadSeq: 30, problem: expect.stringContaining("rewritten") });
+  });
+
+  it("keeps the head moving forward only: no rewinding, no deleting it", async () => {
+    const { db } = await import("@/lib/db");
+    await expect(db().auditHead.update({ where: { id: 1 }, data: { seq: 29 } })).rejects.toThrow();
+    await expect(db().auditHead.delete({ where: { id: 1 } })).rejects.toThrow();
+    expect(await db().auditHead.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ seq: 30 });
   });
 
   it("reports two swapped events at the first of them", async () => {

@@ -23,7 +23,7 @@ type Row = Record<string, unknown>;
 async function raw<T>(work: (query: (sql: string, params?: unknown[]) => Promise<Row[]>) => Promise<T>): Promise<T> {
   if (database.kind === "sqlite") {
     const connection = new Database(database.url.replace(/^file:/, ""));
-    const triggers = connection.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEvent'`).all() as { sql: string }[];
+    const triggers = connection.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('AuditEvent', 'AuditHead')`).all() as { sql: string }[];
     try {
       connection.exec("BEGIN IMMEDIATE");
       for (const trigger of triggers) connection.exec(`DROP TRIGGER "${/TRIGGER\s+"?([A-Za-z_]+)"?/i.exec(trigger.sql)![1]}"`);
