@@ -55,6 +55,47 @@ test("a ticket change shows on the audit page with actor and time, and exports a
   expect(Object.keys(events[0].after)).toEqual(["priority"]);
 });
 
+test("move a card, open its timeline and see the move with actor and time; the audit page filters to it and exports it", async ({ page }) => {
+  await signIn(page, "lead@gateboard.local");
+  // A board of its own: the demo board's columns are what the board specs start from.
+  const created = await page.request.post("/api/v1/boards", { data: { name: "Audit moves", key: "audmv", workflow: "software-development" } });
+  expect(created.status(), await created.text()).toBe(201);
+  const ticket = await page.request.post("/api/v1/boards/audmv/tickets", { data: { title: "Follow me through the trail" } });
+  expect(ticket.status(), await ticket.text()).toBe(201);
+  const { id } = (await ticket.json()) as { id: string };
+
+  await page.goto("/boards/audmv");
+  await page.getByRole("button", { name: `Move ${id} to…` }).click();
+  await page.getByRole("menuitem", { name: "Analyzing" }).click();
+  await expect(page.getByRole("region", { name: "Analyzing" }).locator(`[data-ticket-id="${id}"]`)).toBeVisible();
+
+  await page.getByRole("link", { name: `Open ${id}` }).click();
+  await expect(page).toHaveURL(`/boards/audmv/tickets/${id}`);
+  const timeline = page.getByRole("region", { name: "Audit trail" }).getByRole("list", { name: "History" });
+  const moved = timeline.getByRole("listitem").filter({ hasText: "ticket.moved" });
+  await expect(moved).toHaveCount(1);
+  await expect(moved).toContainText("Lena Lead");
+  await expect(moved).toContainText("backlog");
+  await expect(moved).toContainText("analyzing");
+  const at = await moved.locator("time").getAttribute("datetime");
+  expect(Date.now() - Date.parse(at!)).toBeLessThan(5 * 60_000);
+  await expect(moved.locator("time")).toContainText("UTC");
+
+  await page.goto("/audit");
+  await page.getByLabel("Entity id").fill(id);
+  await page.getByLabel("Action").fill("ticket.moved");
+  await page.getByRole("button", { name: "Apply" }).click();
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Lena Lead");
+  await expect(rows.first().locator("time")).toHaveAttribute("datetime", at!);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export JSONL" }).click()]);
+  const events = (await readDownload(download)).trim().split("\n").map((line) => JSON.parse(line));
+  expect(events).toHaveLength(1);
+  expect(events[0]).toMatchObject({ action: "ticket.moved", entityId: id, boardKey: "audmv", actor: { kind: "user", role: "lead" }, at, before: { phase: "backlog" }, after: { phase: "analyzing" } });
+});
+
 async function readDownload(download: Download): Promise<string> {
   const stream = await download.createReadStream();
   const chunks: Buffer[] = [];
