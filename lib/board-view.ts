@@ -51,4 +51,6 @@ export type BoardView = {
   tickets: CardView[];
   /** When the data was read; card ages are relative to it. */
   asOf: string;
+  /** The board's latest change (audit sequence) the view includes: its live stream resumes after it. */
+  changeSeq: number;
 };

@@ -26,7 +26,7 @@ export function BoardClient({ initial, complete: initialComplete, canOverrideWip
     initialDataUpdatedAt: initialComplete ? undefined : 0,
   });
   const complete = initialComplete || isFetched;
-  useBoardEvents(initial.key);
+  useBoardEvents(initial.key, initial.changeSeq);
   const params = useSearchParams();
   const hideBlocked = params.get(HIDE_BLOCKED_PARAM) === "1";
   const filter = useMemo(() => filterFromParams(params), [params]);

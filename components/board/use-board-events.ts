@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import type { BoardChange } from "@/lib/board-change";
 import type { BoardView } from "@/lib/board-view";
 import { boardKeys } from "@/lib/board-query";
@@ -10,14 +10,18 @@ type MovedAfter = { phase?: string; rank?: string; version?: number; status?: st
 
 /**
  * Follows the board's live stream and merges each change into the query cache: moves are
- * applied directly; anything else refetches the board (debounced). EventSource reconnects
- * by itself and sends Last-Event-ID, so nothing is lost across a dropped connection.
+ * applied directly; anything else refetches the board (debounced). The stream starts after
+ * `sinceSeq`, the last change the page's board data includes, so changes made while the
+ * page loaded arrive too; EventSource reconnects by itself and sends Last-Event-ID, so
+ * nothing is lost across a dropped connection either.
  */
-export function useBoardEvents(boardKey: string) {
+export function useBoardEvents(boardKey: string, sinceSeq: number) {
   const queryClient = useQueryClient();
+  // Only the first: later board reads are newer, and the stream carries on from where it is.
+  const since = useRef(sinceSeq);
   useEffect(() => {
     const key = boardKeys.view(boardKey);
-    const source = new EventSource(`/api/v1/events?board=${encodeURIComponent(boardKey)}`);
+    const source = new EventSource(`/api/v1/events?board=${encodeURIComponent(boardKey)}&lastEventId=${since.current}`);
     let refetch: ReturnType<typeof setTimeout> | undefined;
     const scheduleRefetch = () => {
       clearTimeout(refetch);

@@ -82,6 +82,7 @@ export const boardViewSchema = z.object({
   name: z.string(),
   workflowKey: z.string(),
   asOf: z.string(),
+  changeSeq: z.int().meta({ description: "The board's latest change (audit sequence) this view includes: `GET /api/v1/events?board=<key>&lastEventId=<changeSeq>` streams every change after it" }),
   phases: z.array(phaseViewSchema),
   tickets: z.array(cardViewSchema),
 }).openapi("Board");

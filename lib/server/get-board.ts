@@ -50,6 +50,9 @@ export async function getBoard(actor: Actor, key: string): Promise<BoardView> {
   // Outside a token's board scope the board "does not exist" (the attempt is still audited).
   const outOfScope = !!actor.boardScope && actor.boardScope !== board.id;
   await authorize(actor, "board.read", board.id, outOfScope ? { notFoundMessage: `No board "${key}".` } : { message: "You cannot read this board." });
+  // Read before the cards: every change after it is in the live stream resumed from it, so
+  // one committed between this read and the cards' is sent again (harmless), never lost.
+  const latestChange = await db().auditEvent.findFirst({ where: { boardId: board.id }, orderBy: { seq: "desc" }, select: { seq: true } });
   const [tickets, edges, openGates] = await Promise.all([
     db().ticket.findMany({
       where: { boardId: board.id },
@@ -99,6 +102,7 @@ export async function getBoard(actor: Actor, key: string): Promise<BoardView> {
     name: board.name,
     workflowKey: board.workflowKey,
     asOf: now.toISOString(),
+    changeSeq: latestChange?.seq ?? 0,
     phases: board.phases.map(({ ticketCount, ...phase }) => ({
       ...phase,
       wipPolicy: phase.wipPolicy as BoardView["phases"][number]["wipPolicy"],
