@@ -4,7 +4,7 @@ import {
   DndContext,
   DragOverlay,
   KeyboardSensor,
-  PointerSensor,
+  MouseSensor,
   TouchSensor,
   closestCorners,
   pointerWithin,
@@ -91,7 +91,9 @@ export function BoardDnd({
   const phases = useMemo(() => new Map(board.phases.map((phase) => [phase.key, phase])), [board.phases]);
 
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    // Mouse, not Pointer: the PointerSensor also claims touches, which would start a drag
+    // after 5 px of a finger meant to scroll; the TouchSensor waits for a press instead.
+    useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { AppError, isAppError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import type { ActionResult } from "@/lib/action-result";
@@ -13,7 +14,8 @@ export async function runAction<T>(work: (actor: Actor) => Promise<T>): Promise<
   try {
     const actor = await requestActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-    return { ok: true, data: await work(actor) };
+    // Each action is one request: its audit events share an id, as an API call's do.
+    return { ok: true, data: await work({ ...actor, requestId: randomUUID() }) };
   } catch (error) {
     if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } };
     console.error("server action failed", error);
