@@ -110,6 +110,32 @@ export function BoardDnd({
     return { phase: container ? phases.get(phaseOf(container))?.name ?? "?" : "?", position: list.indexOf(id) + 1, size: list.length };
   };
 
+  /**
+   * Where the card lands if dropped over `overId` now: the container and its order with the
+   * card in it. The one computation for the drop and for what is announced; announcements
+   * run before this event's state update, so a card not yet in the container goes in at the
+   * card it is over. Null when it would leave its swimlane.
+   */
+  const landing = (id: string, overId: UniqueIdentifier, within: Columns): { container: string; order: string[] } | null => {
+    const source = containerOf(id, within);
+    const target = containerOf(overId, within);
+    if (!source || !target || laneOf(source) !== laneOf(target)) return null;
+    let order = within[target]!;
+    if (source !== target) {
+      order = order.filter((candidate) => candidate !== id);
+      const overIndex = order.indexOf(String(overId));
+      order.splice(overIndex >= 0 ? overIndex : order.length, 0, id);
+      return { container: target, order };
+    }
+    const from = order.indexOf(id);
+    const to = order.indexOf(String(overId));
+    if (from >= 0 && to >= 0 && from !== to) order = arrayMove(order, from, to);
+    return { container: target, order };
+  };
+
+  const spoken = (id: string, at: { container: string; order: string[] }) =>
+    `${phases.get(phaseOf(at.container))?.name ?? "?"}, position ${at.order.indexOf(id) + 1} of ${at.order.length}`;
+
   const announcements: Announcements = {
     onDragStart: ({ active }) => {
       const at = where(String(active.id), columns);
@@ -117,13 +143,13 @@ export function BoardDnd({
     },
     onDragOver: ({ active, over }) => {
       if (!over || !dragging) return undefined;
-      const at = where(String(active.id), dragging.columns);
-      return `${active.id} is over ${at.phase}, position ${at.position} of ${at.size}.`;
+      const at = landing(String(active.id), over.id, dragging.columns);
+      return at ? `${active.id} is over ${spoken(String(active.id), at)}.` : `${active.id} stays in its swimlane: it cannot be dropped here.`;
     },
     onDragEnd: ({ active, over }) => {
-      if (!over || !dragging) return `${active.id} was dropped where it started.`;
-      const at = where(String(active.id), dragging.columns);
-      return `Moved ${active.id} to ${at.phase}, position ${at.position} of ${at.size}.`;
+      const at = over && dragging ? landing(String(active.id), over.id, dragging.columns) : null;
+      if (!at || !dragging || unchangedBy(String(active.id), at, dragging.from)) return `${active.id} was dropped where it started.`;
+      return `Moved ${active.id} to ${spoken(String(active.id), at)}.`;
     },
     onDragCancel: ({ active }) => `Move cancelled. ${active.id} went back to ${phases.get(phaseOf(dragging?.from ?? ""))?.name ?? "its column"}.`,
   };
@@ -151,6 +177,14 @@ export function BoardDnd({
     });
   }
 
+  /** A drop that leaves the card between the neighbours it started between. */
+  function unchangedBy(id: string, at: { container: string; order: string[] }, from: string): boolean {
+    if (at.container !== from) return false;
+    const before = neighboursAt(fromQuery[from] ?? [], id);
+    const after = neighboursAt(at.order, id);
+    return before.afterId === after.afterId && before.beforeId === after.beforeId;
+  }
+
   function onDragEnd({ active, over }: DragEndEvent) {
     const state = dragging;
     setDragging(null);
@@ -162,18 +196,12 @@ export function BoardDnd({
       toast.info(`${id} stays in its swimlane`, { description: "Lanes follow the ticket's epic or assignee; change those on the ticket to move it to another lane." });
       return;
     }
-    let order = state.columns[target]!;
-    const from = order.indexOf(id);
-    const to = order.indexOf(String(over.id));
-    if (from >= 0 && to >= 0 && from !== to) order = arrayMove(order, from, to);
+    const at = landing(id, over.id, state.columns);
+    if (!at) return;
     const card = cards.get(id);
-    const phase = phases.get(phaseOf(target));
-    if (!card || !phase) return;
-    const { afterId, beforeId } = neighboursAt(order, id);
-    const original = fromQuery[state.from] ?? [];
-    const unchanged = state.from === target && neighboursAt(original, id).afterId === afterId && neighboursAt(original, id).beforeId === beforeId;
-    if (unchanged) return;
-    move({ ticketId: id, toPhase: phase.key, afterId, beforeId });
+    const phase = phases.get(phaseOf(at.container));
+    if (!card || !phase || unchangedBy(id, at, state.from)) return;
+    move({ ticketId: id, toPhase: phase.key, ...neighboursAt(at.order, id) });
   }
 
   const active = dragging ? cards.get(dragging.id) : undefined;

@@ -52,8 +52,26 @@ test("move a card with the keyboard: Space, arrows, Space", async ({ page }) => 
   await page.keyboard.press("Space");
   await expect.poll(() => liveRegion(page)).toMatch(/^Moved gb-9a07 to Review, position \d of 5\.$/);
   await expectInColumn(page, "gb-9a07", "Review");
+  // What was said is where the card is.
+  const said = Number(/position (\d) of/.exec(await liveRegion(page))![1]);
+  expect((await columnOrder(page, "Review")).indexOf("gb-9a07") + 1).toBe(said);
   await page.reload();
   await expectInColumn(page, "gb-9a07", "Review");
+});
+
+test("reorder within a column with the keyboard; the announcement says where the card lands", async ({ page }) => {
+  const before = await columnOrder(page, "Testing");
+  const first = before[0]!;
+  await card(page, first).focus();
+  await page.keyboard.press("Space");
+  await expect(card(page, first)).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("ArrowDown");
+  await expect.poll(() => liveRegion(page)).toBe(`${first} is over Testing, position 2 of ${before.length}.`);
+  await page.keyboard.press("Space");
+  await expect.poll(() => liveRegion(page)).toBe(`Moved ${first} to Testing, position 2 of ${before.length}.`);
+  await expect.poll(() => columnOrder(page, "Testing")).toEqual([before[1], first, ...before.slice(2)]);
+  await page.reload();
+  expect(await columnOrder(page, "Testing")).toEqual([before[1], first, ...before.slice(2)]);
 });
 
 test("Escape cancels a keyboard drag", async ({ page }) => {
