@@ -21,6 +21,15 @@ export async function advanceGateRequest(tx: Tx, requestId: string, because: str
   if (request.ticket.phase.key !== request.fromPhaseKey) {
     // The ticket went elsewhere meanwhile: this request no longer guards anything.
     await tx.gateRequest.update({ where: { id: request.id }, data: { status: "cancelled", resolvedAt: new Date(), waitingForCapacity: false } });
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      action: "gate.cancelled",
+      entityType: "gate_request",
+      entityId: request.id,
+      boardId: request.boardId,
+      before: { status: request.status },
+      after: { status: "cancelled", ticket: request.ticketId },
+      reason: `${request.ticketId} left ${request.fromPhaseKey} (now in ${request.ticket.phase.key}): the request no longer guards a move`,
+    });
     return "cancelled";
   }
   try {

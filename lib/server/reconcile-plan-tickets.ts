@@ -132,21 +132,34 @@ export async function reconcilePlanTickets(tx: Tx, actor: Actor, board: Reconcil
   }
   if (outcome.created.length > 0) await tx.phase.update({ where: { id: board.firstPhase.id }, data: { ticketCount: { increment: outcome.created.length } } });
 
-  await linkParents(tx, board.id, tickets, onBoard, existingById);
+  await linkParents(tx, board.id, tickets, onBoard, existingById, outcome, sessionId);
   outcome.dependenciesAdded = await addEdges(tx, actor, board.id, tickets, onBoard, outcome);
   return outcome;
 }
 
 /** parentId is a foreign key, so only a parent that is a ticket on this board is linked. */
-async function linkParents(tx: Tx, boardId: string, tickets: PlanTicket[], onBoard: Set<string>, existingById: Map<string, { parentId: string | null }>): Promise<void> {
+async function linkParents(
+  tx: Tx,
+  boardId: string,
+  tickets: PlanTicket[],
+  onBoard: Set<string>,
+  existingById: Map<string, { parentId: string | null }>,
+  outcome: ReconcileOutcome,
+  sessionId: string,
+): Promise<void> {
   const parents = [...new Set(tickets.map((ticket) => ticket.parent).filter((id): id is string => id !== null))];
   if (parents.length === 0) return;
   const found = await tx.ticket.findMany({ where: { id: { in: parents }, boardId }, select: { id: true } });
   const parentIds = new Set(found.map((row) => row.id));
   for (const ticket of tickets) {
     if (!ticket.parent || !onBoard.has(ticket.id) || !parentIds.has(ticket.parent)) continue;
-    if (existingById.get(ticket.id)?.parentId === ticket.parent) continue;
+    const before = existingById.get(ticket.id)?.parentId ?? null;
+    if (before === ticket.parent) continue;
     await tx.ticket.update({ where: { id: ticket.id }, data: { parentId: ticket.parent } });
+    // A ticket this import created has its parent in its creation event; any other, an edit.
+    const created = outcome.audit.find((event) => event.action === "ticket.created" && event.entityId === ticket.id);
+    if (created) created.after = { ...(created.after as object), parentId: ticket.parent };
+    else outcome.audit.push({ action: "ticket.updated", entityType: "ticket", entityId: ticket.id, boardId, before: { parentId: before }, after: { parentId: ticket.parent }, reason: `plan ${sessionId} imported` });
   }
 }
 
@@ -171,6 +184,8 @@ async function addEdges(tx: Tx, actor: Actor, boardId: string, tickets: PlanTick
       continue;
     }
     await tx.dependency.create({ data: { id: newId(), issueId: edge.issueId, dependsOnId: edge.dependsOnId, type: edge.type, createdBy: actor.id } });
+    // As adding one on the ticket page records it (add-dependency.ts).
+    outcome.audit.push({ action: "dependency.added", entityType: "ticket", entityId: edge.issueId, boardId, after: { dependsOn: edge.dependsOnId, type: edge.type } });
     edges.push(edge);
     present.add(key(edge));
     added += 1;

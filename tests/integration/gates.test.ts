@@ -50,6 +50,21 @@ describe(`gates on ${testDatabaseKind()}`, () => {
     expect(await db().auditEvent.count({ where: { action: "access.denied", actorId: actors.engineer.id } })).toBe(1);
   });
 
+  it("cancels, and records, a request whose ticket went elsewhere before it was approved", async () => {
+    const { moveTicket } = await import("@/lib/server/move-ticket");
+    const { decideGate } = await import("@/lib/server/decide-gate");
+    const { db } = await import("@/lib/db");
+    const { ids } = await createBoardWithTickets("gcan", { review: 1 });
+    const id = ids.review![0]!;
+    const pending = await moveTicket(actors.engineer, id, { toPhase: "deploying", version: 1 });
+    if (pending.outcome !== "gate_pending") throw new Error("expected the approval gate to hold the move");
+    await moveTicket(actors.engineer, id, { toPhase: "building", version: 1 });
+    expect(await decideGate(reviewer, pending.gateRequestId, { decision: "approve" })).toMatchObject({ status: "cancelled", advance: "cancelled" });
+    expect(await phaseOf(id)).toBe("building");
+    const cancelled = await db().auditEvent.findFirst({ where: { entityId: pending.gateRequestId, action: "gate.cancelled" } });
+    expect(cancelled).toMatchObject({ actorKind: "system", before: { status: "pending" }, after: { status: "cancelled", ticket: id }, reason: expect.stringContaining("left review (now in building)") });
+  });
+
   it("never lets the assignee or the requester approve their own work", async () => {
     const { moveTicket } = await import("@/lib/server/move-ticket");
     const { decideGate } = await import("@/lib/server/decide-gate");

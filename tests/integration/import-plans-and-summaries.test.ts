@@ -78,7 +78,9 @@ describe(`plan and summary import on ${testDatabaseKind()}`, () => {
     expect(await db().ticket.count({ where: { boardId: board.id } })).toBe(4);
     expect(await db().dependency.count({ where: { issueId: ticket.id } })).toBe(2);
     const actions = (await db().auditEvent.findMany({ where: { entityId: ticket.id }, orderBy: { seq: "asc" } })).map((event) => event.action);
-    expect(actions).toEqual(["ticket.created", "ticket.updated"]);
+    expect(actions).toEqual(["ticket.created", "dependency.added", "dependency.added", "ticket.updated"]);
+    const createdEvent = await db().auditEvent.findFirstOrThrow({ where: { entityId: ticket.id, action: "ticket.created" } });
+    expect(createdEvent.after).toMatchObject({ parentId: "django-litefs-8oi" });
 
     const view = await getPlan(actors.viewer, imported.id);
     expect(view.board?.key).toBe("rc");
