@@ -1,11 +1,14 @@
 import "server-only";
+import type { WipPolicy } from "@/lib/board-view";
 import { lockPhases, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/domain/errors";
 import { findCycle } from "@/lib/domain/dependencies/find-cycle";
 import type { GraphEdge } from "@/lib/domain/dependencies/graph-types";
 import { newId } from "@/lib/domain/ids";
 import type { Actor } from "@/lib/domain/permissions";
 import type { Plan, PlanTask, PlanTaskDetail } from "@/lib/domain/plans/types";
 import { rankBetween } from "@/lib/domain/rank";
+import { checkWip } from "@/lib/domain/wip/check-wip";
 import type { AuditInput } from "@/lib/server/record-audit";
 
 export type ReconcileBoard = { id: string; key: string; firstPhase: { id: string; key: string } };
@@ -130,11 +133,30 @@ export async function reconcilePlanTickets(tx: Tx, actor: Actor, board: Reconcil
       reason: `plan ${sessionId} imported`,
     });
   }
-  if (outcome.created.length > 0) await tx.phase.update({ where: { id: board.firstPhase.id }, data: { ticketCount: { increment: outcome.created.length } } });
+  if (outcome.created.length > 0) {
+    await refuseOverHardLimit(tx, board.firstPhase.id, outcome.created.length);
+    await tx.phase.update({ where: { id: board.firstPhase.id }, data: { ticketCount: { increment: outcome.created.length } } });
+  }
 
   await linkParents(tx, board.id, tickets, onBoard, existingById, outcome, sessionId);
   outcome.dependenciesAdded = await addEdges(tx, actor, board.id, tickets, onBoard, outcome);
   return outcome;
+}
+
+/**
+ * The plan's new tickets enter the first column together: a hard WIP limit that the last
+ * of them would pass refuses the whole import (the column row is locked above); a soft one
+ * lets them in.
+ */
+async function refuseOverHardLimit(tx: Tx, phaseId: string, adding: number): Promise<void> {
+  const column = await tx.phase.findUniqueOrThrow({ where: { id: phaseId }, select: { key: true, name: true, wipPolicy: true, wipMax: true, ticketCount: true } });
+  const decision = checkWip({ phaseName: column.name, policy: column.wipPolicy as WipPolicy, max: column.wipMax, count: column.ticketCount + adding - 1 });
+  if (decision.allowed) return;
+  throw new AppError(
+    "WIP_LIMIT_REACHED",
+    `${column.name} holds ${column.ticketCount} of at most ${column.wipMax}: the plan's ${adding} new tickets do not fit. Make room or raise the limit, then import again; nothing was imported.`,
+    { phase: column.key, limit: column.wipMax, count: column.ticketCount, adding },
+  );
 }
 
 /** parentId is a foreign key, so only a parent that is a ticket on this board is linked. */

@@ -87,6 +87,25 @@ describe(`plan and summary import on ${testDatabaseKind()}`, () => {
     expect(view.tickets["django-litefs-f8s"]).toMatchObject({ phaseKey: "backlog", boardKey: "rc" });
   });
 
+  it("refuses, whole, a plan whose new tickets would push a hard-limit first column past its limit", async () => {
+    const { importPlan } = await import("@/lib/server/import-plan");
+    const { updatePhase } = await import("@/lib/server/update-phase");
+    const { db } = await import("@/lib/db");
+    const { board } = await createBoardWithTickets("rcwip", { backlog: 2 });
+    await updatePhase(actors.lead, "rcwip", "backlog", { wipPolicy: "hard", wipMax: 2 });
+    const plans = await db().plan.count();
+    // A plan of its own: its own session and task ids.
+    const markdown = fixture("beads-work-plan-split-brain.md").replaceAll("django-litefs-", "rcwip-").replace(/^Session: .*$/m, "Session: rcwip-session");
+    await expect(importPlan(actors.agent, { markdown, boardKey: "rcwip" })).rejects.toMatchObject({
+      code: "WIP_LIMIT_REACHED",
+      details: { phase: "backlog", limit: 2, count: 2, adding: 1 },
+    });
+    expect(await db().ticket.count({ where: { boardId: board.id } })).toBe(2);
+    expect(await db().plan.count()).toBe(plans);
+    await updatePhase(actors.lead, "rcwip", "backlog", { wipPolicy: "soft", wipMax: 2 });
+    expect((await importPlan(actors.agent, { markdown, boardKey: "rcwip" })).reconcile).toMatchObject({ created: ["rcwip-f8s"] });
+  });
+
   it("refuses a document that is not a plan with VALIDATION_FAILED and line-numbered errors, writing nothing", async () => {
     const { importPlan } = await import("@/lib/server/import-plan");
     const { db } = await import("@/lib/db");
@@ -140,7 +159,8 @@ describe(`plan and summary import on ${testDatabaseKind()}`, () => {
     const { parsePlan } = await import("@/lib/domain/plans/parse-plan");
     const { getPlan } = await import("@/lib/server/get-plan");
     const plans = await listPlans(actors.viewer);
-    expect(plans.length).toBe(2);
+    // The plans imported above: health probes, split-brain, and the WIP test's copy of it.
+    expect(plans.length).toBe(3);
     for (const item of plans) {
       const { markdown } = await exportPlanMarkdown(actors.viewer, item.id);
       const reparsed = parsePlan(markdown);
