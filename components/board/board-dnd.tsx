@@ -18,7 +18,7 @@ import {
   type UniqueIdentifier,
 } from "@dnd-kit/core";
 import { arrayMove, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import type { BoardView, CardView } from "@/lib/board-view";
 import { byRank, neighboursAt } from "@/lib/domain/board/apply-move";
@@ -81,6 +81,7 @@ export function BoardDnd({
     board.key,
     canOverrideWip ? (refused, refusal) => setOverride({ move: refused, request: { ticketId: refused.ticketId, phaseName: board.phases.find((phase) => phase.key === refused.toPhase)?.name ?? refused.toPhase, refusal } }) : undefined,
   );
+  const now = useMinuteClock(Date.parse(board.asOf));
   // In swimlanes the board scrolls as a whole, and its cells' long lists are virtualized against it.
   const lanesScrollRef = useRef<HTMLDivElement | null>(null);
   const [dragging, setDragging] = useState<{ id: string; from: string; columns: Columns } | null>(null);
@@ -250,7 +251,7 @@ export function BoardDnd({
                         phases={board.phases}
                         cards={lists.shown}
                         total={lists.all.length}
-                        now={Date.parse(board.asOf)}
+                        now={now}
                         onMove={move}
                         lane={lane}
                         activeId={dragging?.id ?? null}
@@ -275,7 +276,7 @@ export function BoardDnd({
                   phases={board.phases}
                   cards={lists.shown}
                   total={complete ? lists.all.length : phase.count}
-                  now={Date.parse(board.asOf)}
+                  now={now}
                   onMove={move}
                   activeId={dragging?.id ?? null}
                   disabled={!complete}
@@ -285,7 +286,7 @@ export function BoardDnd({
           })}
         </ol>
       )}
-      <DragOverlay dropAnimation={null}>{active ? <TicketCard ticket={active} now={Date.parse(board.asOf)} overlay /> : null}</DragOverlay>
+      <DragOverlay dropAnimation={null}>{active ? <TicketCard ticket={active} now={now} overlay /> : null}</DragOverlay>
       <WipOverrideDialog
         request={override?.request ?? null}
         onCancel={() => setOverride(null)}
@@ -296,4 +297,18 @@ export function BoardDnd({
       />
     </DndContext>
   );
+}
+
+/**
+ * The time card ages are counted to: the board data's read time at first (so the server's
+ * HTML and the first client render agree), then the clock, once a minute; a board left
+ * open all day keeps its "in phase for" ages true.
+ */
+function useMinuteClock(readAt: number): number {
+  const [now, setNow] = useState(readAt);
+  useEffect(() => {
+    const every = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(every);
+  }, []);
+  return now;
 }
