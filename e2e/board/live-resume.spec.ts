@@ -32,3 +32,18 @@ test("a move made after the board was read but before its live stream opened sti
   release();
   await expectInColumn(page, id, "Analyzing");
 });
+
+test("a card's time in its phase counts on while the board stays open", async ({ page }) => {
+  await page.clock.install();
+  await signIn(page, "lead@gateboard.local");
+  const created = await page.request.post("/api/v1/boards", { data: { name: "Clock", key: "clock", workflow: "software-development" } });
+  expect(created.status(), await created.text()).toBe(201);
+  const ticket = await page.request.post("/api/v1/boards/clock/tickets", { data: { title: "Waiting in the backlog" } });
+  const { id } = (await ticket.json()) as { id: string };
+  await page.goto("/boards/clock");
+  await expect(page.locator("[data-board-state=complete]")).toBeVisible();
+  const age = page.locator(`[data-ticket-id="${id}"] [title^="In this phase since"]`);
+  await expect(age).toHaveText("0m");
+  await page.clock.fastForward("02:05:00");
+  await expect(age).toHaveText("2h");
+});
