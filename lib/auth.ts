@@ -80,6 +80,21 @@ export function authFor(headers: Headers, url?: string): Auth {
   return auth(isSecureRequest(headers, url));
 }
 
+/**
+ * Better Auth's endpoints this app offers over HTTP. The rest (update-user, change-email,
+ * change-password, delete-user, …) would change people outside the use cases, with no
+ * audit event and no role check: an admin manages people on /admin/users.
+ */
+const AUTH_PATHS: ReadonlySet<string> = new Set(["/api/auth/sign-in/email", "/api/auth/sign-out", "/api/auth/get-session"]);
+
+/** The /api/auth route: Better Auth's handler for the paths above, 404 for the others. */
+export async function handleAuthRequest(request: Request): Promise<Response> {
+  if (!AUTH_PATHS.has(new URL(request.url).pathname)) {
+    return Response.json({ error: { code: "NOT_FOUND", message: "No such sign-in endpoint. Gateboard offers sign-in, sign-out and get-session." } }, { status: 404 });
+  }
+  return authFor(request.headers, request.url).handler(request);
+}
+
 export type SessionUser = { id: string; name: string; email: string; role: string; disabledAt: Date | null };
 
 /** The signed-in person behind a request's session cookie, or null. */

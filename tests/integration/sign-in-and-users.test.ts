@@ -88,6 +88,22 @@ describe(`sign-in on ${testDatabaseKind()}`, () => {
     expect(await db().user.findUnique({ where: { email: "mallory@example.com" } })).toBeNull();
   });
 
+  it("offers no other Better Auth endpoint: a signed-in person cannot rename themselves or change a password around the audit trail", async () => {
+    const signedIn = await signInOverHttp("engineer@gateboard.local", "gateboard");
+    const cookie = cookieHeader(signedIn);
+    const { handleAuthRequest } = await import("@/lib/auth");
+    const { db } = await import("@/lib/db");
+    const post = (path: string, body: unknown) =>
+      handleAuthRequest(new Request(`http://gateboard.test/api/auth/${path}`, { method: "POST", headers: { cookie, origin: "http://gateboard.test", "content-type": "application/json" }, body: JSON.stringify(body) }));
+    const before = await db().user.findUniqueOrThrow({ where: { email: "engineer@gateboard.local" }, select: { name: true } });
+    expect((await post("update-user", { name: "Someone else" })).status).toBe(404);
+    expect((await post("change-password", { currentPassword: "gateboard", newPassword: "another-long-one" })).status).toBe(404);
+    expect(await db().user.findUniqueOrThrow({ where: { email: "engineer@gateboard.local" }, select: { name: true } })).toEqual(before);
+    const session = await handleAuthRequest(new Request("http://gateboard.test/api/auth/get-session", { headers: { cookie } }));
+    expect(session.status).toBe(200);
+    expect(await session.json()).toMatchObject({ user: { email: "engineer@gateboard.local" } });
+  });
+
   it("signs out: the session row is gone and the cookie no longer works", async () => {
     const signedIn = await signInOverHttp("engineer@gateboard.local", "gateboard");
     const cookie = cookieHeader(signedIn);

@@ -1,10 +1,6 @@
-import { authFor } from "@/lib/auth";
+import { handleAuthRequest } from "@/lib/auth";
 
-// Better Auth's own endpoints (sign-in, sign-out, get-session). Sign-up is disabled in
-// lib/auth.ts: people are invited by an admin.
-async function handle(request: Request): Promise<Response> {
-  return authFor(request.headers, request.url).handler(request);
-}
-
-export const GET = handle;
-export const POST = handle;
+// Better Auth's own endpoints, the ones Gateboard offers (sign-in, sign-out, get-session:
+// see handleAuthRequest). Sign-up is disabled in lib/auth.ts: people are invited by an admin.
+export const GET = handleAuthRequest;
+export const POST = handleAuthRequest;
