@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { toast } from "sonner";
 import { createTicketAction, loadEditableTicketAction, updateTicketAction } from "@/app/boards/[board]/tickets/actions";
 import type { ActionError } from "@/lib/action-result";
 import { createTicketSchema, TICKET_STATUSES, TICKET_TYPES, updateTicketSchema } from "@/lib/schemas/ticket";
@@ -86,6 +87,10 @@ export function TicketForm(props: Props) {
     startTransition(async () => {
       const result = ticketId ? await updateTicketAction(ticketId, input) : await createTicketAction(props.boardKey, input);
       if (!result.ok) return showFailure(result.error);
+      if ("wipFlag" in result.data && result.data.wipFlag === "over-soft-limit") {
+        const { id, phase: key } = result.data;
+        toast.warning(`${id} is in ${phases.find((phase) => phase.key === key)?.name ?? key}, now over its soft WIP limit`);
+      }
       router.push(`/boards/${props.boardKey}/tickets/${encodeURIComponent(result.data.id)}`);
       router.refresh();
     });

@@ -100,6 +100,8 @@ export async function moveInTransaction(
   const now = new Date();
   const status = changesColumn ? statusOnEnter(workflow, target.key, ticket.status) : ticket.status;
   const version = ticket.version + 1;
+  // Done definitions are per phase: ticks made in the column left behind are cleared.
+  const clearsChecklist = changesColumn && Array.isArray(ticket.checklist) && ticket.checklist.length > 0;
   // The version in the WHERE makes the write itself the concurrency check: a racing move
   // that read the same version finds 0 rows once the first commits (PostgreSQL re-checks
   // the predicate after waiting on the row lock).
@@ -133,8 +135,8 @@ export async function moveInTransaction(
       entityType: "ticket",
       entityId: ticket.id,
       boardId: ticket.boardId,
-      before: { phase: from, rank: ticket.rank, version: ticket.version, ...(status !== ticket.status ? { status: ticket.status } : {}) },
-      after: { phase: target.key, rank, version, ...(status !== ticket.status ? { status } : {}), ...(gateRequestId ? { gateRequestId } : {}) },
+      before: { phase: from, rank: ticket.rank, version: ticket.version, ...(status !== ticket.status ? { status: ticket.status } : {}), ...(clearsChecklist ? { checklist: ticket.checklist } : {}) },
+      after: { phase: target.key, rank, version, ...(status !== ticket.status ? { status } : {}), ...(clearsChecklist ? { checklist: [] } : {}), ...(gateRequestId ? { gateRequestId } : {}) },
       reason: move.reason ?? null,
     },
     ...(admission ? wipOverrideEvent(admission, ticket.boardId, ticket.id, move.reason) : []),

@@ -75,6 +75,20 @@ describe(`checklist on ${testDatabaseKind()}`, () => {
     ]);
   });
 
+  it("a move out of the column clears its ticks, and the move's event says so", async () => {
+    const { tickChecklist } = await import("@/lib/server/tick-checklist");
+    const { moveTicket } = await import("@/lib/server/move-ticket");
+    const { db } = await import("@/lib/db");
+    const { ids } = await createBoardWithTickets("tickmv", { analyzing: 1 });
+    const id = ids.analyzing![0]!;
+    await tickChecklist(actors.engineer, id, { index: 1, done: true, version: 1 });
+    await moveTicket(actors.engineer, id, { toPhase: "backlog", version: 2 });
+    expect(await ticket(id)).toMatchObject({ phase: "backlog", checklist: [] });
+    const moved = await db().auditEvent.findFirstOrThrow({ where: { entityId: id, action: "ticket.moved" } });
+    expect(moved.before).toMatchObject({ phase: "analyzing", checklist: [1] });
+    expect(moved.after).toMatchObject({ phase: "backlog", checklist: [] });
+  });
+
   it("refuses an index the phase does not have, a viewer, a stale version, and unknown tickets", async () => {
     const { tickChecklist } = await import("@/lib/server/tick-checklist");
     const { ids } = await createBoardWithTickets("bad", { analyzing: 1, done: 1 });
