@@ -6,13 +6,25 @@ import { EllipsisVertical } from "lucide-react";
 import type { CardView, PhaseView } from "@/lib/board-view";
 import type { BoardMove } from "./use-move-ticket";
 
-type Props = { card: CardView; index: number; column: CardView[]; phase: PhaseView; phases: PhaseView[]; onMove: (move: BoardMove) => void; disabled?: boolean };
+type Props = {
+  card: CardView;
+  index: number;
+  /** The cards the top/bottom items order against: the column, or in swimlanes the card's cell. */
+  column: CardView[];
+  phase: PhaseView;
+  phases: PhaseView[];
+  onMove: (move: BoardMove) => void;
+  disabled?: boolean;
+  /** Set in swimlanes: "Top of …" means the top of the card's lane, and says so. */
+  inLane?: boolean;
+};
 
 const TRIGGER_CLASS =
   "-mr-1 rounded p-0.5 text-zinc-500 disabled:opacity-40 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
 
-/** The card itself is draggable; the menu button must not start a drag. */
-const keepFromDrag = { onPointerDown: (event: { stopPropagation(): void }) => event.stopPropagation(), onKeyDown: (event: { stopPropagation(): void }) => event.stopPropagation() };
+/** The card itself is draggable (mouse, touch and keyboard sensors); the menu button must not start a drag. */
+const stop = (event: { stopPropagation(): void }) => event.stopPropagation();
+const keepFromDrag = { onPointerDown: stop, onMouseDown: stop, onTouchStart: stop, onKeyDown: stop };
 
 /**
  * A single-pointer alternative to dragging (WCAG 2.2 SC 2.5.7): move the card to any phase
@@ -42,7 +54,8 @@ export function MoveMenu(props: Props) {
   );
 }
 
-function OpenableMoveMenu({ card, index, column, phase, phases, onMove, disabled = false }: Props) {
+function OpenableMoveMenu({ card, index, column, phase, phases, onMove, disabled = false, inLane = false }: Props) {
+  const where = inLane ? `${phase.name}, in this lane` : phase.name;
   const targets = phases.filter((candidate) => phase.allowedTargets.includes(candidate.key));
   const itemClass =
     "flex cursor-default items-center rounded px-2 py-1.5 text-sm outline-none select-none data-[disabled]:opacity-40 data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
@@ -75,14 +88,14 @@ function OpenableMoveMenu({ card, index, column, phase, phases, onMove, disabled
             disabled={index === 0}
             onSelect={() => onMove({ ticketId: card.id, toPhase: phase.key, afterId: null, beforeId: column[0]?.id ?? null })}
           >
-            Top of {phase.name}
+            Top of {where}
           </DropdownMenu.Item>
           <DropdownMenu.Item
             className={itemClass}
             disabled={index === column.length - 1}
             onSelect={() => onMove({ ticketId: card.id, toPhase: phase.key, afterId: column[column.length - 1]?.id ?? null, beforeId: null })}
           >
-            Bottom of {phase.name}
+            Bottom of {where}
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

@@ -20,9 +20,11 @@ type Props = {
   placement?: { measureRef: (node: HTMLElement | null) => void; top: number };
   /** False while the board is loading: the Move to… menu is disabled (dragging is off in the SortableContext). */
   movable?: boolean;
+  /** In a swimlane cell: `column` is the cell's cards. */
+  inLane?: boolean;
 };
 
-export function SortableCard({ card, index, column, phase, phases, now, onMove, placement, movable = true }: Props) {
+export function SortableCard({ card, index, column, phase, phases, now, onMove, placement, movable = true, inLane = false }: Props) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id });
   const measureRef = placement?.measureRef;
   const ref = useCallback(
@@ -45,7 +47,7 @@ export function SortableCard({ card, index, column, phase, phases, now, onMove, 
       aria-roledescription="draggable ticket"
       aria-label={`${card.id}: ${card.title}`}
     >
-      <CardFace card={card} index={index} column={column} phase={phase} phases={phases} now={now} onMove={onMove} movable={movable} />
+      <CardFace card={card} index={index} column={column} phase={phase} phases={phases} now={now} onMove={onMove} movable={movable} inLane={inLane} />
     </li>
   );
 }
@@ -55,12 +57,12 @@ export function SortableCard({ card, index, column, phase, phases, now, onMove, 
  * dnd-kit re-renders every sortable card on each pointer move (to update its transform),
  * and re-rendering every face and its Radix menu with it cost whole frames.
  */
-const CardFace = memo(function CardFace({ card, index, column, phase, phases, now, onMove, movable }: Omit<Props, "placement"> & { movable: boolean }) {
+const CardFace = memo(function CardFace({ card, index, column, phase, phases, now, onMove, movable, inLane }: Omit<Props, "placement"> & { movable: boolean }) {
   return (
     <TicketCard
       ticket={card}
       now={now}
-      menu={<MoveMenu card={card} index={index} column={column} phase={phase} phases={phases} onMove={onMove} disabled={!movable} />}
+      menu={<MoveMenu card={card} index={index} column={column} phase={phase} phases={phases} onMove={onMove} disabled={!movable} inLane={inLane} />}
     />
   );
 });

@@ -83,7 +83,7 @@ export function SortableColumn({ phase, phases, cards, total = cards.length, now
   const hidden = disabled ? 0 : total - cards.length;
   const listLabel = lane ? `Tickets in ${phase.name}, lane ${lane.title}` : `Tickets in ${phase.name}`;
   const renderCard: RenderCard = (card, index, placement) => (
-    <SortableCard key={card.id} card={card} index={index} column={cards} phase={phase} phases={phases} now={now} onMove={onMove} placement={placement} movable={!disabled} />
+    <SortableCard key={card.id} card={card} index={index} column={cards} phase={phase} phases={phases} now={now} onMove={onMove} placement={placement} movable={!disabled} inLane={lane !== undefined} />
   );
   if (lane) {
     return (

@@ -53,6 +53,11 @@ test("swimlanes by epic and by assignee group the cards in rows under one set of
   await expect(page.getByRole("region", { name: "Swimlane Unassigned" })).toBeVisible();
   for (const card of await page.getByRole("region", { name: "Swimlane Unassigned" }).locator("[data-ticket-id]").all()) await expect(card).toContainText("Unassigned");
   await expect(cards(page)).toHaveCount(total);
+  // In a lane, "Top of …" orders within the lane, and says so.
+  const laneCard = page.getByRole("region", { name: "Swimlane Unassigned" }).locator("[data-ticket-id]").first();
+  await laneCard.getByRole("button", { name: /^Move .* to…$/ }).click();
+  await expect(page.getByRole("menuitem", { name: /^(Top|Bottom) of .+, in this lane$/ }).first()).toBeVisible();
+  await page.keyboard.press("Escape");
 
   await page.reload();
   await expect(page.getByRole("region", { name: "Swimlane Unassigned" })).toBeVisible();
