@@ -199,6 +199,12 @@ export async function importBeads(actor: Actor, boardKey: string, jsonlText: str
 
       // The file is the truth for the edges of the tickets it created or changed.
       const rewritten = [...creates, ...updates.map((u) => u.ticket)];
+      // Each changed ticket's edges as they were, for its audit event.
+      const edgesBefore = new Map<string, string[]>();
+      for (const ids of chunks(updates.map((u) => u.ticket.id))) {
+        const rows = await tx.dependency.findMany({ where: { issueId: { in: ids } }, select: { issueId: true, dependsOnId: true, type: true } });
+        for (const row of rows) edgesBefore.set(row.issueId, [...(edgesBefore.get(row.issueId) ?? []), edgeLabel(row)]);
+      }
       for (const ids of chunks(updates.map((u) => u.ticket.id))) await tx.dependency.deleteMany({ where: { issueId: { in: ids } } });
       const edgeRows = rewritten
         .flatMap((ticket) => uniqueEdges(ticket.dependencies))
@@ -212,14 +218,17 @@ export async function importBeads(actor: Actor, boardKey: string, jsonlText: str
           entityType: "ticket",
           entityId: ticket.id,
           boardId: board.id,
-          after: { title: ticket.title, phase: ticket.phase, type: ticket.type, priority: ticket.priority, status: ticket.status, source: "beads" },
+          after: {
+            title: ticket.title, phase: ticket.phase, type: ticket.type, priority: ticket.priority, status: ticket.status, source: "beads",
+            ...(ticket.dependencies.length > 0 ? { dependencies: edgeLabels(ticket) } : {}),
+          },
         })),
         ...updates.map(({ ticket, row }) => ({
           action: "ticket.updated",
           entityType: "ticket",
           entityId: ticket.id,
           boardId: board.id,
-          ...columnDiff(row, ticket, phaseKeyById.get(moves.get(ticket.id) ?? row.phaseId)!, phaseKeyById.get(row.phaseId)!),
+          ...withEdgeChange(columnDiff(row, ticket, phaseKeyById.get(moves.get(ticket.id) ?? row.phaseId)!, phaseKeyById.get(row.phaseId)!), (edgesBefore.get(ticket.id) ?? []).sort(), edgeLabels(ticket)),
           reason: "beads import",
         })),
         {
@@ -369,6 +378,22 @@ function storedMetadata(ticket: TicketImport, contentHash: string, version: numb
     source: ticket.source,
     ...(Object.keys(edgeExtras).length > 0 ? { edgeExtras } : {}),
   };
+}
+
+/** An edge as the audit trail names it: "blocks gb-a3f8". */
+function edgeLabel(edge: { dependsOnId: string; type: string }): string {
+  return `${edge.type} ${edge.dependsOnId}`;
+}
+
+function edgeLabels(ticket: TicketImport): string[] {
+  return uniqueEdges(ticket.dependencies).map(edgeLabel).sort();
+}
+
+/** A ticket's event gains its edges, before and after, when the import changed them. */
+function withEdgeChange(diff: { before: Record<string, unknown>; after: Record<string, unknown> }, before: string[], after: string[]): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  if (JSON.stringify(before) === JSON.stringify(after)) return diff;
+  const { beadsDetails: _details, ...rest } = diff.after;
+  return { before: { ...diff.before, dependencies: before }, after: { ...rest, dependencies: after } };
 }
 
 /** The Dependency table allows one edge per (dependent, target, type); the first one wins. */

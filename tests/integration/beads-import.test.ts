@@ -199,6 +199,11 @@ describe(`importBeads stored values and a newer export on ${testDatabaseKind()}`
     expect(byId.get("newer-1")?.phaseId).toBe(phases.find((phase) => phase.key === "done")!.id);
     for (const phase of state.phases) expect(phase.ticketCount).toBe(state.tickets.filter((t) => t.phaseId === phase.id).length);
     expect(state.edges.map((e) => `${e.issueId}>${e.dependsOnId}:${e.type}`).sort()).toEqual(["newer-2>newer-1:parent-child", "newer-4>newer-3:related"]);
+    // Edges the import removed or added are in the tickets' own events.
+    const dropped = await db().auditEvent.findFirstOrThrow({ where: { entityId: "newer-3", action: "ticket.updated" }, orderBy: { seq: "desc" } });
+    expect(dropped).toMatchObject({ before: { dependencies: ["blocks newer-1"] }, after: { dependencies: [] } });
+    const fresh = await db().auditEvent.findFirstOrThrow({ where: { entityId: "newer-4", action: "ticket.created" } });
+    expect(fresh.after).toMatchObject({ dependencies: ["related newer-3"] });
     expect(await importBeads(actors.lead, "newer", newer)).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
     expect(await verifyAuditChain()).toMatchObject({ ok: true, firstBadSeq: null });
   });
