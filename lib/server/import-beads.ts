@@ -114,6 +114,17 @@ export async function importBeads(actor: Actor, boardKey: string, jsonlText: str
         else unchanged += 1;
       }
 
+      // A ticket born in Gateboard keeps its place in the workflow: its phase and status change
+      // by moves on the board (gates, WIP limits), never by a file. A file moves only what an
+      // earlier import placed and nobody has moved since.
+      for (const { ticket, row } of updates) {
+        if (readBeadsMetadata(row.metadata)?.phaseAtImport !== undefined) continue;
+        ticket.phase = phaseKeyById.get(row.phaseId)!;
+        ticket.status = row.status as TicketStatus;
+        ticket.closedAt = row.closedAt?.toISOString() ?? null;
+        ticket.closeReason = row.closeReason;
+      }
+
       // Ranks: new tickets and tickets moving column go to the bottom, by priority then id.
       const arriving = new Map<string, string[]>();
       const countDelta = new Map<string, number>();

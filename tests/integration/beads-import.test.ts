@@ -155,6 +155,22 @@ describe(`importBeads line errors and dependencies on ${testDatabaseKind()}`, ()
 });
 
 describe(`importBeads stored values and a newer export on ${testDatabaseKind()}`, () => {
+  it("never moves or closes a ticket born in Gateboard: its place in the workflow changes by moves, through gates and WIP limits", async () => {
+    const { importBeads } = await import("@/lib/server/import-beads");
+    const { createTicket } = await import("@/lib/server/create-ticket");
+    const { db } = await import("@/lib/db");
+    const board = await newBoard("native");
+    const { id } = await createTicket(actors.agent, "native", { title: "Born on the board" });
+    // An export naming the ticket as closed (beads maps closed to Done, behind two gates).
+    const file = line({ id, title: "Renamed by the file", status: "closed", closed_at: "2025-09-04T05:06:07Z", close_reason: "done" });
+    expect(await importBeads(actors.agent, "native", file)).toMatchObject({ updated: 1, errors: [] });
+    const row = await db().ticket.findUniqueOrThrow({ where: { id }, select: { title: true, status: true, closedAt: true, phase: { select: { key: true } } } });
+    expect(row).toEqual({ title: "Renamed by the file", status: "open", closedAt: null, phase: { key: "backlog" } });
+    const phases = await db().phase.findMany({ where: { boardId: board.id }, select: { key: true, ticketCount: true } });
+    expect(phases.find((phase) => phase.key === "backlog")?.ticketCount).toBe(1);
+    expect(phases.find((phase) => phase.key === "done")?.ticketCount).toBe(0);
+  });
+
   it("stores times, JSON and texts so they read back as the file gave them, and a newer export updates, moves and re-links in one go", async () => {
     const { importBeads } = await import("@/lib/server/import-beads");
     const { verifyAuditChain } = await import("@/lib/server/verify-audit-chain");
