@@ -38,6 +38,8 @@ export async function recordAudit(tx: Tx, actor: Actor, inputs: AuditInput | Aud
 }
 
 async function appendQueued(tx: Tx, queue: QueuedAudit[]): Promise<void> {
+  // Recorded from here on (by a later beforeCommit hook): a queue of its own, appended after this one.
+  queues.delete(tx);
   await lockAuditChain(tx);
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   let seq = last?.seq ?? 0;

@@ -76,7 +76,7 @@ export default async function BoardPage({ params }: Props) {
           </Link>
         ) : null}
       </div>
-      <BoardClient initial={board} complete={complete} canOverrideWip={can(actor, "wip.override", board.id)} />
+      <BoardClient key={board.key} initial={board} complete={complete} canOverrideWip={can(actor, "wip.override", board.id)} />
     </main>
   );
 }
