@@ -26,7 +26,7 @@ import { lanesOf, type Lane, type LaneGrouping } from "@/lib/domain/board/card-f
 import { ColumnHeader, SortableColumn } from "./sortable-column";
 import { TicketCard } from "./ticket-card";
 import { useMoveTicket, type BoardMove } from "./use-move-ticket";
-import { WipOverrideDialog, type WipOverrideRequest } from "./wip-override-dialog";
+import { WipOverrideDialog } from "./wip-override-dialog";
 
 /** Card ids per container, top to bottom. A container is a column (its phase key), or a column within a swimlane. */
 type Columns = Record<string, string[]>;
@@ -76,11 +76,8 @@ export function BoardDnd({
   /** The viewer is a lead or admin: a move refused by a hard WIP limit can be sent again over it, with a reason. */
   canOverrideWip?: boolean;
 }) {
-  const [override, setOverride] = useState<{ move: BoardMove; request: WipOverrideRequest } | null>(null);
-  const move = useMoveTicket(
-    board.key,
-    canOverrideWip ? (refused, refusal) => setOverride({ move: refused, request: { ticketId: refused.ticketId, phaseName: board.phases.find((phase) => phase.key === refused.toPhase)?.name ?? refused.toPhase, refusal } }) : undefined,
-  );
+  const [override, setOverride] = useState<{ move: BoardMove; refusal: string } | null>(null);
+  const move = useMoveTicket(board.key, canOverrideWip ? (refused, refusal) => setOverride({ move: refused, refusal }) : undefined);
   const now = useMinuteClock(Date.parse(board.asOf));
   // In swimlanes the board scrolls as a whole, and its cells' long lists are virtualized against it.
   const lanesScrollRef = useRef<HTMLDivElement | null>(null);
@@ -235,35 +232,38 @@ export function BoardDnd({
               </li>
             ))}
           </ol>
-          {lanes.lanes.map((lane) => {
-            const cells = board.phases.map((phase) => ({ phase, cards: cardsIn(containerKey(phase.key, lane.key)) }));
-            if (cells.every((cell) => cell.cards.shown.length === 0)) return null;
-            return (
-              <section key={lane.key} aria-label={`Swimlane ${lane.title}`} className="mt-3 w-max">
-                <h3 className="sticky left-0 mb-1.5 w-max text-xs font-semibold text-zinc-600 dark:text-zinc-400">
-                  {lane.title} <span className="font-normal tabular-nums text-zinc-500">· {cells.reduce((sum, cell) => sum + cell.cards.shown.length, 0)}</span>
-                </h3>
-                <ol className="flex gap-3">
-                  {cells.map(({ phase, cards: lists }) => (
-                    <li key={phase.id} className="flex shrink-0">
-                      <SortableColumn
-                        phase={phase}
-                        phases={board.phases}
-                        cards={lists.shown}
-                        total={lists.all.length}
-                        now={now}
-                        onMove={move}
-                        lane={lane}
-                        activeId={dragging?.id ?? null}
-                        disabled={!complete}
-                        laneScrollRef={lanesScrollRef}
-                      />
-                    </li>
-                  ))}
-                </ol>
-              </section>
-            );
-          })}
+          {/* Every lane in one element: cells virtualized against the board's scroll re-measure where they start when it changes size. */}
+          <div data-lanes>
+            {lanes.lanes.map((lane) => {
+              const cells = board.phases.map((phase) => ({ phase, cards: cardsIn(containerKey(phase.key, lane.key)) }));
+              if (cells.every((cell) => cell.cards.shown.length === 0)) return null;
+              return (
+                <section key={lane.key} aria-label={`Swimlane ${lane.title}`} className="mt-3 w-max">
+                  <h3 className="sticky left-0 mb-1.5 w-max text-xs font-semibold text-zinc-600 dark:text-zinc-400">
+                    {lane.title} <span className="font-normal tabular-nums text-zinc-500">· {cells.reduce((sum, cell) => sum + cell.cards.shown.length, 0)}</span>
+                  </h3>
+                  <ol className="flex gap-3">
+                    {cells.map(({ phase, cards: lists }) => (
+                      <li key={phase.id} className="flex shrink-0">
+                        <SortableColumn
+                          phase={phase}
+                          phases={board.phases}
+                          cards={lists.shown}
+                          total={lists.all.length}
+                          now={now}
+                          onMove={move}
+                          lane={lane}
+                          activeId={dragging?.id ?? null}
+                          disabled={!complete}
+                          laneScrollRef={lanesScrollRef}
+                        />
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+              );
+            })}
+          </div>
         </div>
       ) : (
         <ol className="flex h-[calc(100dvh-9.5rem)] min-h-96 gap-3 overflow-x-auto pb-2" aria-label={`${board.name} columns`} data-board-state={complete ? "complete" : "loading"}>
@@ -288,7 +288,13 @@ export function BoardDnd({
       )}
       <DragOverlay dropAnimation={null}>{active ? <TicketCard ticket={active} now={now} overlay /> : null}</DragOverlay>
       <WipOverrideDialog
-        request={override?.request ?? null}
+        request={
+          override && {
+            ticketId: override.move.ticketId,
+            phaseName: board.phases.find((phase) => phase.key === override.move.toPhase)?.name ?? override.move.toPhase,
+            refusal: override.refusal,
+          }
+        }
         onCancel={() => setOverride(null)}
         onConfirm={(reason) => {
           if (override) move({ ...override.move, overrideWip: true, reason });

@@ -26,9 +26,9 @@ export type RenderCard = (card: CardView, index: number, placement?: { measureRe
  * keeps its source node when the column scrolls it out of view.
  *
  * `scrollRef` is whatever scrolls the list: the column itself, or in swimlanes the whole
- * board, where the list starts somewhere down the scrolled content.
+ * board, where the list starts somewhere down the scrolled content (`inLanes`).
  */
-export function ColumnCards({ cards, total, activeId, scrollRef, listLabel, empty, render }: {
+export function ColumnCards({ cards, total, activeId, scrollRef, inLanes = false, listLabel, empty, render }: {
   cards: CardView[];
   /**
    * The column's size, decided on before its cards are all here: the first paint's top cards
@@ -37,11 +37,12 @@ export function ColumnCards({ cards, total, activeId, scrollRef, listLabel, empt
   total: number;
   activeId: string | null;
   scrollRef: RefObject<HTMLElement | null>;
+  inLanes?: boolean;
   listLabel: string;
   empty: ReactNode;
   render: RenderCard;
 }) {
-  if (Math.max(total, cards.length) > VIRTUALIZE_FROM) return <VirtualList cards={cards} activeId={activeId} scrollRef={scrollRef} listLabel={listLabel} render={render} />;
+  if (Math.max(total, cards.length) > VIRTUALIZE_FROM) return <VirtualList cards={cards} activeId={activeId} scrollRef={scrollRef} inLanes={inLanes} listLabel={listLabel} render={render} />;
   return (
     <ol className="flex flex-col gap-2" aria-label={listLabel}>
       {cards.length === 0 ? empty : cards.map((card, index) => render(card, index))}
@@ -49,7 +50,7 @@ export function ColumnCards({ cards, total, activeId, scrollRef, listLabel, empt
   );
 }
 
-function VirtualList({ cards, activeId, scrollRef, listLabel, render }: { cards: CardView[]; activeId: string | null; scrollRef: RefObject<HTMLElement | null>; listLabel: string; render: RenderCard }) {
+function VirtualList({ cards, activeId, scrollRef, inLanes, listLabel, render }: { cards: CardView[]; activeId: string | null; scrollRef: RefObject<HTMLElement | null>; inLanes: boolean; listLabel: string; render: RenderCard }) {
   const activeIndex = activeId === null ? -1 : cards.findIndex((card) => card.id === activeId);
   const activeIndexRef = useRef(activeIndex);
   activeIndexRef.current = activeIndex;
@@ -60,7 +61,7 @@ function VirtualList({ cards, activeId, scrollRef, listLabel, render }: { cards:
     return indexes;
   }, []);
   const listRef = useRef<HTMLOListElement | null>(null);
-  const scrollMargin = useListOffset(listRef, scrollRef);
+  const scrollMargin = useListOffset(listRef, scrollRef, inLanes);
   // The React Compiler is not enabled here, so nothing memoizes around the virtualizer's
   // mutable instance; the rule warns for the day it is.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -85,21 +86,24 @@ function VirtualList({ cards, activeId, scrollRef, listLabel, render }: { cards:
 }
 
 /**
- * Where the list's first card starts within the scrolled content (0 for a column that
- * scrolls itself). Read after every render: lanes above grow and shrink as their cards are
- * measured, and a render follows every scroll that changes what this list shows.
+ * Where the list's first card starts within the scrolled content: 0 for a column that
+ * scrolls itself; in swimlanes, measured when the list mounts and again whenever the lanes
+ * change size (a lane above grows as its cards are measured, or a filter empties one).
  */
-function useListOffset(listRef: RefObject<HTMLOListElement | null>, scrollRef: RefObject<HTMLElement | null>): number {
+function useListOffset(listRef: RefObject<HTMLOListElement | null>, scrollRef: RefObject<HTMLElement | null>, inLanes: boolean): number {
   const [offset, setOffset] = useState(0);
-  // No dependency list on purpose: what moves the list (a lane above being measured) is not
-  // this component's state. Setting only a changed value ends the chain after one update.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const list = listRef.current;
     const scroller = scrollRef.current;
-    if (!list || !scroller) return;
-    const next = Math.round(list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
-    if (next !== offset) setOffset(next);
-  });
+    if (!inLanes || !list || !scroller) return;
+    const measure = () => setOffset(Math.round(list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop));
+    measure();
+    // BoardDnd's element holding every lane: it changes size whenever a lane does.
+    const lanes = list.closest("[data-lanes]");
+    if (!lanes) return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(lanes);
+    return () => observer.disconnect();
+  }, [listRef, scrollRef, inLanes]);
   return offset;
 }

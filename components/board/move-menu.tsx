@@ -6,7 +6,8 @@ import { EllipsisVertical } from "lucide-react";
 import type { CardView, PhaseView } from "@/lib/board-view";
 import type { BoardMove } from "./use-move-ticket";
 
-type Props = {
+/** What the menu needs to know of a card and where it sits; the sortable card passes it on. */
+export type MoveMenuProps = {
   card: CardView;
   index: number;
   /** The cards the top/bottom items order against: the column, or in swimlanes the card's cell. */
@@ -34,7 +35,7 @@ const keepFromDrag = { onPointerDown: stop, onMouseDown: stop, onTouchStart: sto
  * board renders was a good part of the board's render time. Clicking it (or Enter / Space)
  * mounts the menu, open.
  */
-export function MoveMenu(props: Props) {
+export function MoveMenu(props: MoveMenuProps) {
   const [used, setUsed] = useState(false);
   if (used) return <OpenableMoveMenu {...props} />;
   return (
@@ -54,7 +55,7 @@ export function MoveMenu(props: Props) {
   );
 }
 
-function OpenableMoveMenu({ card, index, column, phase, phases, onMove, disabled = false, inLane = false }: Props) {
+function OpenableMoveMenu({ card, index, column, phase, phases, onMove, disabled = false, inLane = false }: MoveMenuProps) {
   const where = inLane ? `${phase.name}, in this lane` : phase.name;
   const targets = phases.filter((candidate) => phase.allowedTargets.includes(candidate.key));
   const itemClass =

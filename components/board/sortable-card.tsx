@@ -3,25 +3,15 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { memo, useCallback } from "react";
-import type { CardView, PhaseView } from "@/lib/board-view";
-import { MoveMenu } from "./move-menu";
+import { MoveMenu, type MoveMenuProps } from "./move-menu";
 import { TicketCard } from "./ticket-card";
-import type { BoardMove } from "./use-move-ticket";
 
-type Props = {
-  card: CardView;
-  index: number;
-  column: CardView[];
-  phase: PhaseView;
-  phases: PhaseView[];
+type Props = Omit<MoveMenuProps, "disabled"> & {
   now: number;
-  onMove: (move: BoardMove) => void;
   /** In a virtualized column: where the card sits in the list, and the ref that measures its height. */
   placement?: { measureRef: (node: HTMLElement | null) => void; top: number };
   /** False while the board is loading: the Move to… menu is disabled (dragging is off in the SortableContext). */
   movable?: boolean;
-  /** In a swimlane cell: `column` is the cell's cards. */
-  inLane?: boolean;
 };
 
 export function SortableCard({ card, index, column, phase, phases, now, onMove, placement, movable = true, inLane = false }: Props) {

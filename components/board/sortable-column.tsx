@@ -95,7 +95,7 @@ export function SortableColumn({ phase, phases, cards, total = cards.length, now
         <SortableContext id={container} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy} disabled={disabled}>
           {/* As tall as the lane: a card dropped below a short cell's last card lands in it. */}
           <div ref={setNodeRef} className="min-h-14 flex-1 p-2">
-            <ColumnCards cards={cards} total={cards.length} activeId={activeId} scrollRef={laneScrollRef ?? scrollRef} listLabel={listLabel} empty={null} render={renderCard} />
+            <ColumnCards cards={cards} total={cards.length} activeId={activeId} scrollRef={laneScrollRef ?? scrollRef} inLanes listLabel={listLabel} empty={null} render={renderCard} />
           </div>
         </SortableContext>
         {hidden > 0 && <p className="px-3 pb-2 text-[11px] text-zinc-500">{hidden} hidden by filters</p>}

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Dialog } from "radix-ui";
 
-export type WipOverrideRequest = { ticketId: string; phaseName: string; refusal: string };
+type WipOverrideRequest = { ticketId: string; phaseName: string; refusal: string };
 
 /**
  * A lead's second chance after a move was refused by a hard WIP limit: the same move again,
