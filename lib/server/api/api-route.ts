@@ -101,7 +101,7 @@ export function apiRoute<A extends boolean = true, B extends ZodType | undefined
       const actorWithRequest = actor ? { ...actor, requestId } : null;
 
       const params = options.params ? parseInput(options.params, await routeContext.params, "path parameters") : undefined;
-      const query = options.query ? parseInput(options.query, searchParamsObject(new URL(request.url).searchParams), "query") : undefined;
+      const query = options.query ? parseInput(options.query, searchParamsObject(new URL(request.url).searchParams), "query parameters") : undefined;
       const body = options.body ? parseInput(options.body, await readInput(request, maxBodyBytes, options.textBody), "body") : undefined;
 
       const result = await handler({
